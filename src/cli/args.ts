@@ -1,0 +1,196 @@
+import { UsageError } from './errors';
+
+/** Languages `import` can write. */
+export const LANGUAGES = ['typescript', 'python', 'go', 'java'] as const;
+/** A language `import` can write. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly registryId?: string;
+  readonly endpointUrl?: string;
+  readonly json: boolean;
+  readonly debug: boolean;
+  /** Total attempts per API call, first try included (SDK standard retry mode). */
+  readonly maxAttempts: number;
+}
+
+/** A command and its own options. */
+export type CommandArgs =
+  | { readonly command: 'list' }
+  | { readonly command: 'validate'; readonly prefixes: readonly string[]; readonly concurrency: number }
+  | { readonly command: 'diff'; readonly synth: string }
+  | { readonly command: 'import'; readonly language: Language; readonly out?: string; readonly stackName: string };
+
+/** The outcome of parsing argv. */
+export type ParsedArgs =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'run'; readonly global: GlobalOptions; readonly args: CommandArgs };
+
+const COMMANDS = ['list', 'validate', 'diff', 'import'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+interface OptionSpec {
+  readonly value: boolean;
+  readonly repeatable?: boolean;
+  /** Commands that accept the option; undefined = all. */
+  readonly commands?: readonly CommandName[];
+}
+
+const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'region': { value: true },
+  'profile': { value: true },
+  'registry-id': { value: true },
+  'endpoint-url': { value: true },
+  'json': { value: false },
+  'debug': { value: false },
+  'max-attempts': { value: true },
+  'prefix': { value: true, repeatable: true, commands: ['validate'] },
+  'concurrency': { value: true, commands: ['validate'] },
+  'synth': { value: true, commands: ['diff'] },
+  'language': { value: true, commands: ['import'] },
+  'out': { value: true, commands: ['import'] },
+  'stack-name': { value: true, commands: ['import'] },
+};
+
+/** Default for `import --stack-name`. */
+export const DEFAULT_STACK_NAME = 'ecr-pull-through-cache';
+
+/** Usage text printed by `--help`. */
+export const USAGE = `Usage: ecr-ptc <command> [options]
+
+Commands:
+  list                          list the pull-through cache rules of a registry
+  validate [--prefix P ...]     validate rules with ValidatePullThroughCacheRule
+           [--concurrency N]    (default 5 calls at a time)
+  diff --synth <cdk.tf.json>    compare a synthesized cdktf stack with the live rules
+  import --language <lang>      write a cdktf program (typescript|python|go|java)
+         [--out FILE] [--stack-name NAME]
+
+Global options:
+  --region R        AWS region (default: AWS_REGION or the profile's region)
+  --profile P       shared config profile
+  --registry-id ID  12-digit registry (account) ID (default: the caller's)
+  --endpoint-url U  ECR API endpoint override
+  --max-attempts N  attempts per API call, retries included (default 5)
+  --json            machine-readable output with the API's field names
+  --debug           print stack traces
+  -h, --help        this text;  --version  the version
+
+Exit codes: 0 ok, 1 invalid rules or drift, 2 usage, credential, network or service errors.
+`;
+
+function positiveInt(name: string, raw: string, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new UsageError(`--${name} must be an integer from 1 to ${max}, got '${raw}'`);
+  }
+  return Number(raw);
+}
+
+/** Parses `ecr-ptc` arguments (without the node and script paths). Throws `UsageError`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  let command: CommandName | undefined;
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help' || arg === 'help') return { kind: 'help' };
+    if (arg === '--version' || arg === '-v') return { kind: 'version' };
+    if (!arg.startsWith('--')) {
+      if (command) throw new UsageError(`unexpected argument '${arg}'`);
+      if (!(COMMANDS as readonly string[]).includes(arg)) {
+        throw new UsageError(`unknown command '${arg}' (expected one of: ${COMMANDS.join(', ')})`);
+      }
+      command = arg as CommandName;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError(`unknown option '--${name}'`);
+    if (!spec.value) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      flags.add(name);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq !== -1) {
+      value = arg.slice(eq + 1);
+    } else {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      i++;
+    }
+    const list = values.get(name) ?? [];
+    if (list.length > 0 && !spec.repeatable) throw new UsageError(`--${name} given more than once`);
+    values.set(name, [...list, value]);
+  }
+
+  if (!command) throw new UsageError('missing command (list, validate, diff or import); see --help');
+  for (const name of [...values.keys(), ...flags]) {
+    const allowed = OPTIONS[name].commands;
+    if (allowed && !allowed.includes(command)) throw new UsageError(`--${name} is not an option of '${command}'`);
+  }
+
+  const one = (name: string) => values.get(name)?.[0];
+  const registryId = one('registry-id');
+  if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
+    throw new UsageError(`--registry-id must be a 12-digit account ID, got '${registryId}'`);
+  }
+  const endpointUrl = one('endpoint-url');
+  if (endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(endpointUrl)) {
+    throw new UsageError(`--endpoint-url must be an http(s) URL, got '${endpointUrl}'`);
+  }
+  const region = one('region');
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) {
+    throw new UsageError(`unknown region '${region}' (expected a name like eu-west-1)`);
+  }
+  const maxAttempts = one('max-attempts');
+  const global: GlobalOptions = {
+    region,
+    profile: one('profile'),
+    registryId,
+    endpointUrl,
+    json: flags.has('json'),
+    debug: flags.has('debug'),
+    maxAttempts: maxAttempts === undefined ? 5 : positiveInt('max-attempts', maxAttempts, 20),
+  };
+
+  switch (command) {
+    case 'list':
+      return { kind: 'run', global, args: { command } };
+    case 'validate': {
+      const concurrency = one('concurrency');
+      return {
+        kind: 'run',
+        global,
+        args: {
+          command,
+          prefixes: values.get('prefix') ?? [],
+          concurrency: concurrency === undefined ? 5 : positiveInt('concurrency', concurrency, 50),
+        },
+      };
+    }
+    case 'diff': {
+      const synth = one('synth');
+      if (!synth) throw new UsageError("diff needs --synth <path to cdk.tf.json>");
+      return { kind: 'run', global, args: { command, synth } };
+    }
+    case 'import': {
+      const language = one('language');
+      if (!language) throw new UsageError(`import needs --language (${LANGUAGES.join(', ')})`);
+      if (!(LANGUAGES as readonly string[]).includes(language)) {
+        throw new UsageError(`unknown language '${language}' (expected one of: ${LANGUAGES.join(', ')})`);
+      }
+      return {
+        kind: 'run',
+        global,
+        args: { command, language: language as Language, out: one('out'), stackName: one('stack-name') ?? DEFAULT_STACK_NAME },
+      };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import type { GlobalOptions } from './args';
+
+/** Environment variable: base delay in ms of the retry backoff (default 100). */
+export const RETRY_BASE_DELAY_ENV = 'ECR_PTC_RETRY_BASE_DELAY_MS';
+
+const MAX_BACKOFF_MS = 20_000;
+
+/**
+ * Exponential backoff with full jitter: attempt n waits a random time up to base * 2^n
+ * (capped at 20 s), as the SDK's standard mode does, with a configurable base.
+ */
+export function backoff(baseDelayMs: number): (attempt: number) => number {
+  return (attempt) => Math.floor(Math.random() * Math.min(MAX_BACKOFF_MS, baseDelayMs * 2 ** attempt));
+}
+
+/** Reads the retry base delay from the environment. */
+export function retryBaseDelay(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env[RETRY_BASE_DELAY_ENV];
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : 100;
+}
+
+/**
+ * An ECR client for the global options: the default credential chain (with `--profile`),
+ * standard retry mode with `--max-attempts` attempts, and an optional endpoint override.
+ */
+export function createEcrClient(options: GlobalOptions, env: Readonly<Record<string, string | undefined>>): ECRClient {
+  return new ECRClient({
+    region: options.region,
+    profile: options.profile,
+    endpoint: options.endpointUrl,
+    retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, backoff(retryBaseDelay(env))),
+  });
+}
+
+/** The region the client resolved (flag, environment or profile); throws if there is none. */
+export async function resolvedRegion(client: ECRClient): Promise<string> {
+  return client.config.region();
+}

@@ -1,0 +1,82 @@
+import { headerLines, lowerCamel, type ImportPlan, type OptionValue, type PresetCall } from './model';
+
+const PKG = 'ecrpullthroughcache';
+/** Go import path of the library's package. */
+export const GO_MODULE_PACKAGE = 'github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache';
+
+/** A Go interpreted string literal. */
+export function goString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function pascal(name: string): string {
+  return name[0].toUpperCase() + name.slice(1);
+}
+
+function value(v: OptionValue): string {
+  return v.kind === 'string'
+    ? `jsii.String(${goString(v.value)})`
+    : `${PKG}.UpstreamCredential_FromSecretArn(jsii.String(${goString(v.arn)}))`;
+}
+
+/** Key/value lines of a composite literal, values aligned the way gofmt aligns single-line pairs. */
+function fields(pairs: readonly [string, string][], indent: string): string[] {
+  const width = Math.max(...pairs.map(([k]) => k.length));
+  return pairs.map(([k, v]) => `${indent}${`${k}:`.padEnd(width + 2)}${v},`);
+}
+
+function upstream(call: PresetCall): string {
+  const fn = `${PKG}.UpstreamRegistry_${pascal(call.preset)}`;
+  if (!call.optionsType) return `${fn}()`;
+  const pairs = call.options.map((o): [string, string] => [pascal(o.name), value(o.value)]);
+  return [`${fn}(&${PKG}.${call.optionsType}{`, ...fields(pairs, '\t\t\t'), '\t\t})'].join('\n');
+}
+
+/** A complete Go cdktf program (package main) declaring the plan's rules. */
+export function generateGo(plan: ImportPlan): string {
+  const body: string[] = [];
+  for (const rule of plan.rules) {
+    const variable = `${lowerCamel(rule.id)}Rule`;
+    body.push(
+      '',
+      `\t${variable} := cache.AddRule(jsii.String(${goString(rule.id)}), &${PKG}.PullThroughCacheRuleProps{`,
+      `\t\tEcrRepositoryPrefix: jsii.String(${goString(rule.ecrRepositoryPrefix)}),`,
+      `\t\tUpstream: ${upstream(rule.upstream)},`,
+      '\t})',
+      `\t${variable}.Resource().ImportFrom(jsii.String(${goString(rule.ecrRepositoryPrefix)}), nil)`,
+    );
+  }
+  const cache = plan.rules.length > 0 ? 'cache := ' : '';
+  return [
+    ...headerLines(plan).map((l) => `// ${l}`),
+    'package main',
+    '',
+    'import (',
+    '\t"github.com/aws/constructs-go/constructs/v10"',
+    '\t"github.com/aws/jsii-runtime-go"',
+    '\t"github.com/cdktf/cdktf-provider-aws-go/aws/v21/provider"',
+    '\t"github.com/hashicorp/terraform-cdk-go/cdktf"',
+    '',
+    `\t${PKG} "${GO_MODULE_PACKAGE}"`,
+    ')',
+    '',
+    'func NewEcrPullThroughCacheStack(scope constructs.Construct, id string) cdktf.TerraformStack {',
+    '\tstack := cdktf.NewTerraformStack(scope, &id)',
+    '',
+    '\tprovider.NewAwsProvider(stack, jsii.String("aws"), &provider.AwsProviderConfig{',
+    `\t\tRegion: jsii.String(${goString(plan.region)}),`,
+    '\t})',
+    `\t${cache}${PKG}.NewPullThroughCache(stack, jsii.String("PullThroughCache"), &${PKG}.PullThroughCacheProps{})`,
+    ...body,
+    '',
+    '\treturn stack',
+    '}',
+    '',
+    'func main() {',
+    '\tapp := cdktf.NewApp(nil)',
+    `\tNewEcrPullThroughCacheStack(app, ${goString(plan.stackName)})`,
+    '\tapp.Synth()',
+    '}',
+    '',
+  ].join('\n');
+}

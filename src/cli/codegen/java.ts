@@ -1,0 +1,69 @@
+import { headerLines, lowerCamel, usesCredentials, type ImportPlan, type OptionValue, type PresetCall } from './model';
+
+/** Java package of the library. */
+export const JAVA_PACKAGE = 'io.github.cdktf_ecr_pull_through_cache';
+
+/** A Java string literal. */
+export function javaString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function value(v: OptionValue): string {
+  return v.kind === 'string' ? javaString(v.value) : `UpstreamCredential.fromSecretArn(${javaString(v.arn)})`;
+}
+
+function upstream(call: PresetCall): string {
+  if (!call.optionsType) return `UpstreamRegistry.${call.preset}()`;
+  const options = call.options.map((o) => `                            .${o.name}(${value(o.value)})`);
+  return [`UpstreamRegistry.${call.preset}(${call.optionsType}.builder()`, ...options, '                            .build())'].join('\n');
+}
+
+/** A complete Java cdktf program (`com.mycompany.app.Main`, as `cdktf init` lays it out) declaring the plan's rules. */
+export function generateJava(plan: ImportPlan): string {
+  const types = new Set(['PullThroughCache', 'UpstreamRegistry']);
+  if (plan.rules.length > 0) ['PullThroughCacheRule', 'PullThroughCacheRuleProps'].forEach((t) => types.add(t));
+  if (usesCredentials(plan)) types.add('UpstreamCredential');
+  for (const rule of plan.rules) if (rule.upstream.optionsType) types.add(rule.upstream.optionsType);
+
+  const body: string[] = [];
+  for (const rule of plan.rules) {
+    const variable = `${lowerCamel(rule.id)}Rule`;
+    body.push(
+      '',
+      `            PullThroughCacheRule ${variable} = cache.addRule(${javaString(rule.id)}, PullThroughCacheRuleProps.builder()`,
+      `                    .ecrRepositoryPrefix(${javaString(rule.ecrRepositoryPrefix)})`,
+      `                    .upstream(${upstream(rule.upstream)})`,
+      '                    .build());',
+      `            ${variable}.getResource().importFrom(${javaString(rule.ecrRepositoryPrefix)});`,
+    );
+  }
+  return [
+    ...headerLines(plan).map((l) => `// ${l}`),
+    'package com.mycompany.app;',
+    '',
+    'import com.hashicorp.cdktf.App;',
+    'import com.hashicorp.cdktf.TerraformStack;',
+    'import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;',
+    ...[...types].sort().map((t) => `import ${JAVA_PACKAGE}.${t};`),
+    'import software.constructs.Construct;',
+    '',
+    'public class Main {',
+    '    static class EcrPullThroughCacheStack extends TerraformStack {',
+    '        EcrPullThroughCacheStack(final Construct scope, final String id) {',
+    '            super(scope, id);',
+    '',
+    `            AwsProvider.Builder.create(this, "aws").region(${javaString(plan.region)}).build();`,
+    '            PullThroughCache cache = PullThroughCache.Builder.create(this, "PullThroughCache").build();',
+    ...body,
+    '        }',
+    '    }',
+    '',
+    '    public static void main(String[] args) {',
+    '        App app = new App();',
+    `        new EcrPullThroughCacheStack(app, ${javaString(plan.stackName)});`,
+    '        app.synth();',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,115 @@
+/** Exit codes of `ecr-ptc`. */
+export const EXIT_OK = 0;
+/** Drift found, or a rule failed validation. */
+export const EXIT_FINDINGS = 1;
+/** Usage, credential, network or service errors. */
+export const EXIT_ERROR = 2;
+
+/** An error the CLI reports as one line, with the given exit code. */
+export class CliError extends Error {
+  /**
+   * @param message one-line message shown to the user
+   * @param exitCode process exit code
+   */
+  constructor(message: string, readonly exitCode: number = EXIT_ERROR) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** A problem with the command line itself. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, EXIT_ERROR);
+    this.name = 'UsageError';
+  }
+}
+
+/** What the CLI knows about the call that failed, to make its message precise. */
+export interface ErrorContext {
+  /** The endpoint override, if any. */
+  readonly endpointUrl?: string;
+  /** The region in use, if known. */
+  readonly region?: string;
+  /** The profile in use, if any. */
+  readonly profile?: string;
+}
+
+interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { attempts?: number; httpStatusCode?: number };
+  cause?: unknown;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND',
+]);
+
+const CREDENTIAL_REJECTED = new Set([
+  'UnrecognizedClientException', 'InvalidSignatureException', 'MissingAuthenticationTokenException',
+  'IncompleteSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'SignatureDoesNotMatch',
+]);
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+function networkCode(err: SdkErrorShape): string | undefined {
+  for (let e: SdkErrorShape | undefined = err, depth = 0; e && depth < 4; e = e.cause as SdkErrorShape | undefined, depth++) {
+    if (e.code && NETWORK_CODES.has(e.code)) return e.code;
+    if (e.name === 'TimeoutError') return 'ETIMEDOUT';
+    if (typeof e.message === 'string' && /socket hang up/i.test(e.message)) return 'ECONNRESET';
+  }
+  return undefined;
+}
+
+function attemptsSuffix(err: SdkErrorShape): string {
+  const attempts = err.$metadata?.attempts;
+  return attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+/**
+ * Turns any error thrown while talking to AWS into a single line a user can act on.
+ * `CliError`s keep their message.
+ */
+export function describeError(error: unknown, ctx: ErrorContext = {}): string {
+  if (error instanceof CliError) return error.message;
+  const err = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const name = err.name ?? '';
+  const message = firstLine(err.message ?? String(error));
+  const where = ctx.endpointUrl ?? (ctx.region ? `the ECR API in ${ctx.region}` : 'the ECR API');
+
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+    const profile = ctx.profile ? ` for profile '${ctx.profile}'` : '';
+    return `no AWS credentials found${profile}: set AWS_PROFILE or --profile, run 'aws sso login', or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
+  }
+  if (/Region is missing/i.test(message)) {
+    return 'no AWS region: pass --region, set AWS_REGION, or set region in the profile';
+  }
+  const code = networkCode(err);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    const hint = ctx.endpointUrl ? 'check --endpoint-url' : `check the region name '${ctx.region ?? ''}'`;
+    return `cannot resolve the host of ${where} (${code}): ${hint}`;
+  }
+  if (code) {
+    return `cannot reach ${where} (${code}${attemptsSuffix(err)}): check the network, proxy or --endpoint-url`;
+  }
+  if (name === 'AccessDeniedException' || name === 'AccessDenied') {
+    return `access denied: ${message}`;
+  }
+  if (CREDENTIAL_REJECTED.has(name)) {
+    return `AWS rejected the credentials (${name}): ${message}`;
+  }
+  if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'RequestLimitExceeded') {
+    return `throttled by ECR${attemptsSuffix(err)}: retry later or lower --concurrency`;
+  }
+  if (name === 'ServerException' || err.$metadata?.httpStatusCode === 500 || err.$metadata?.httpStatusCode === 503) {
+    return `ECR server error${attemptsSuffix(err)}: ${message}`;
+  }
+  if (name && name !== 'Error') {
+    return `${name}: ${message}`;
+  }
+  return message;
+}

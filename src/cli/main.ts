@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { parseArgs, USAGE, type CommandArgs } from './args';
+import { createEcrClient, resolvedRegion } from './client';
+import type { CommandContext } from './commands/context';
+import { runDiff } from './commands/diff';
+import { runImport } from './commands/import';
+import { runList } from './commands/list';
+import { runValidate } from './commands/validate';
+import { describeError, EXIT_ERROR, EXIT_OK, UsageError } from './errors';
+import { processIo, type CliIo } from './output';
+
+function version(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function dispatch(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  switch (args.command) {
+    case 'list':
+      return runList(ctx);
+    case 'validate':
+      return runValidate(ctx, args);
+    case 'diff':
+      return runDiff(ctx, args);
+    case 'import':
+      return runImport(ctx, args);
+  }
+}
+
+/**
+ * Runs `ecr-ptc` with the given arguments (without node and script path) and returns the exit code.
+ * Nothing is thrown: errors are written to `io.stderr` as one line (with the stack under `--debug`).
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const cli: CliIo = { ...processIo(), ...io };
+  let debug = argv.includes('--debug');
+  let errorContext = {};
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      cli.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (parsed.kind === 'version') {
+      cli.stdout(`${version()}\n`);
+      return EXIT_OK;
+    }
+    const { global, args } = parsed;
+    debug = global.debug;
+    errorContext = { endpointUrl: global.endpointUrl, region: global.region, profile: global.profile };
+    const client = createEcrClient(global, cli.env);
+    try {
+      const region = await resolvedRegion(client);
+      errorContext = { ...errorContext, region };
+      return await dispatch({ io: cli, global, client, region }, args);
+    } finally {
+      client.destroy();
+    }
+  } catch (err) {
+    cli.stderr(`ecr-ptc: ${describeError(err, errorContext)}\n`);
+    if (err instanceof UsageError) cli.stderr("run 'ecr-ptc --help' for usage\n");
+    if (debug && err instanceof Error && err.stack) cli.stderr(`${err.stack}\n`);
+    return err instanceof UsageError ? EXIT_ERROR : ((err as { exitCode?: number }).exitCode ?? EXIT_ERROR);
+  }
+}
+
+if (require.main === module) {
+  // The SDK warns about future Node.js support on every run; a CLI user cannot act on it.
+  if (!process.argv.includes('--debug')) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

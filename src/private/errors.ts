@@ -1,0 +1,237 @@
+/**
+ * Every message this library throws or warns with, made in one place so tests can assert exact text.
+ *
+ * Each message names where the problem is (a construct path, or the factory that was called), the value,
+ * the rule it broke and how to fix it.
+ */
+import {
+  CREDENTIAL_ARN_MAX_LENGTH,
+  CREDENTIAL_ARN_MIN_LENGTH,
+  MAX_RULES_PER_REGION,
+  PREFIX_MAX_LENGTH,
+  PREFIX_MIN_LENGTH,
+  RECOVERY_WINDOW_MAX_DAYS,
+  RECOVERY_WINDOW_MIN_DAYS,
+  ROLE_ARN_MAX_LENGTH,
+  SECRET_NAME_MAX_LENGTH,
+  SECRET_NAME_PREFIX,
+  TEMPLATE_DESCRIPTION_MAX_LENGTH,
+} from './patterns';
+
+/** The error type of every validation failure of this library. */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+function fail(where: string, text: string): ValidationError {
+  return new ValidationError(`${where}: ${text}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prefixes
+
+export function prefixLength(where: string, prop: string, value: string): ValidationError {
+  return fail(where, `${prop} '${value}' has ${value.length} characters, but a pull through cache prefix must have ${PREFIX_MIN_LENGTH}-${PREFIX_MAX_LENGTH}. ` +
+    `Use a shorter prefix such as 'docker-hub', or 'ROOT' for no prefix.`);
+}
+
+export function prefixPattern(where: string, prop: string, value: string): ValidationError {
+  return fail(where, `${prop} '${value}' is not a valid pull through cache prefix: use lowercase letters and digits, ` +
+    `separated by single '.', '_', '-' or '/' (no leading, trailing or doubled separators; one trailing '/' is allowed), or 'ROOT'. ` +
+    `For example 'docker-hub' or 'team/images'.`);
+}
+
+export function upstreamPrefixOnlyForEcr(where: string, registryType: string): ValidationError {
+  return fail(where, `an upstream repository prefix can only be set for the 'ecr' upstream, not for '${registryType}'. ` +
+    `Remove repositoryPrefix, or use UpstreamRegistry.ecr().`);
+}
+
+export function upstreamPrefixNeedsCachePrefix(where: string, upstreamPrefix: string): ValidationError {
+  return fail(where, `upstream repository prefix '${upstreamPrefix}' needs an ecrRepositoryPrefix other than 'ROOT'. ` +
+    `Set ecrRepositoryPrefix (for example 'ecr-mirror'), or use 'ROOT' for both.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Upstream registries
+
+export function credentialRequired(factory: string): ValidationError {
+  return fail(factory, `this upstream registry requires a credential (a Secrets Manager secret whose name starts with '${SECRET_NAME_PREFIX}'). ` +
+    `Pass { credential: UpstreamCredential.fromSecretArn(...) } or the credential of an UpstreamCredentialSecret.`);
+}
+
+export function upstreamRequired(where: string): ValidationError {
+  return fail(where, `upstream is missing. Pass one of the UpstreamRegistry presets, for example { upstream: UpstreamRegistry.ecrPublic() }.`);
+}
+
+export function azureRegistryName(factory: string, value: string): ValidationError {
+  return fail(factory, `registryName '${value}' is not an Azure Container Registry name: it must be 5-50 letters and digits, ` +
+    `without the '.azurecr.io' suffix. For example 'contosoimages'.`);
+}
+
+export function accountId(where: string, prop: string, value: string): ValidationError {
+  return fail(where, `${prop} '${value}' is not an AWS account ID: it must be exactly 12 digits, for example '111122223333'.`);
+}
+
+export function region(where: string, prop: string, value: string): ValidationError {
+  return fail(where, `${prop} '${value}' is not an AWS Region name: use a name such as 'us-east-1' or 'eu-west-1'.`);
+}
+
+export function roleArn(where: string, value: string): ValidationError {
+  return fail(where, `roleArn '${value}' is not an IAM role ARN: it must look like 'arn:aws:iam::111122223333:role/name' ` +
+    `and be at most ${ROLE_ARN_MAX_LENGTH} characters. Use the roleArn of an EcrUpstreamRole, or the ARN of a role in the cache account.`);
+}
+
+export function ecrUpstreamIsItself(where: string, regionName: string): ValidationError {
+  return fail(where, `the 'ecr' upstream points at this registry's own account and Region '${regionName}': ECR to ECR caching needs ` +
+    `another Region or another account. Set region or accountId of UpstreamRegistry.ecr() to the upstream registry.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Credentials and secrets
+
+export function credentialArnLength(where: string, value: string): ValidationError {
+  return fail(where, `secret ARN '${value}' has ${value.length} characters, but a pull through cache credential ARN must have ` +
+    `${CREDENTIAL_ARN_MIN_LENGTH}-${CREDENTIAL_ARN_MAX_LENGTH}. Pass the full ARN of the secret.`);
+}
+
+export function credentialArnPattern(where: string, value: string): ValidationError {
+  return fail(where, `secret ARN '${value}' is not a pull through cache credential: it must be a Secrets Manager secret ARN whose ` +
+    `secret name starts with '${SECRET_NAME_PREFIX}' (arn:aws:secretsmanager:<region>:<account>:secret:${SECRET_NAME_PREFIX}<name>). ` +
+    `Rename the secret or create it with UpstreamCredentialSecret.`);
+}
+
+export function secretNameNotForCache(where: string, value: string): ValidationError {
+  return fail(where, `secret name '${value}' does not start with '${SECRET_NAME_PREFIX}', so ECR cannot use it as a pull through cache credential. ` +
+    `Name the secret '${SECRET_NAME_PREFIX}<name>', or create it with UpstreamCredentialSecret.`);
+}
+
+export function secretName(where: string, value: string): ValidationError {
+  return fail(where, `secretName '${value}' is not a valid secret name: after '${SECRET_NAME_PREFIX}' use 1 or more letters, digits ` +
+    `or '/_+=.@-', at most ${SECRET_NAME_MAX_LENGTH} characters in all. For example 'docker-hub'.`);
+}
+
+export function secretCustomerKey(where: string): ValidationError {
+  return fail(where, `the secret is encrypted with a customer managed KMS key, but a pull through cache credential must use the ` +
+    `default 'aws/secretsmanager' key. Remove kmsKeyId from the secret.`);
+}
+
+export function literalSecretValue(where: string, prop: string): ValidationError {
+  return fail(where, `${prop} is a literal string, so the secret would be written into the synthesized configuration. ` +
+    `Pass a Terraform token instead, such as a sensitive TerraformVariable's stringValue.`);
+}
+
+export function recoveryWindow(where: string, value: number): ValidationError {
+  return fail(where, `recoveryWindowInDays ${value} is not allowed: use 0 (delete at once) or ${RECOVERY_WINDOW_MIN_DAYS}-${RECOVERY_WINDOW_MAX_DAYS}.`);
+}
+
+export function secretVersion(where: string, value: number): ValidationError {
+  return fail(where, `secretStringVersion ${value} is not allowed: use a whole number of 1 or more, and raise it to write new values.`);
+}
+
+export function credentialRegionMismatch(where: string, secretRegion: string, ruleRegion: string): ValidationError {
+  return fail(where, `the credential secret is in Region '${secretRegion}', but the rule is in '${ruleRegion}': ECR reads the secret ` +
+    `from the rule's own account and Region. Create the secret in '${ruleRegion}'.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules across a stack
+
+export function ruleRegionConflict(where: string, ruleRegion: string, cacheRegion: string): ValidationError {
+  return fail(where, `region '${ruleRegion}' differs from its PullThroughCache's region '${cacheRegion}': a PullThroughCache holds the rules ` +
+    `of one Region. Make a PullThroughCache per Region.`);
+}
+
+// These three are construct validations: cdktf prints them after the construct path, as '[path] message'.
+
+export function duplicatePrefix(prefix: string, regionKey: string, otherPath: string): string {
+  return `ecrRepositoryPrefix '${prefix}' is also used by ${otherPath} in ${regionKey}: a registry has one rule per prefix and Region. ` +
+    `Give one of the rules another ecrRepositoryPrefix.`;
+}
+
+export function overlappingPrefix(prefix: string, other: string, otherPath: string, regionKey: string): string {
+  return `ecrRepositoryPrefix '${prefix}' overlaps '${other}' of ${otherPath} in ${regionKey}: a repository name would match both rules. ` +
+    `Use prefixes where neither is the start of the other, such as 'docker-hub' and 'quay'.`;
+}
+
+export function tooManyRules(regionKey: string, count: number): string {
+  return `${count} pull through cache rules in ${regionKey}, but a registry allows ${MAX_RULES_PER_REGION} per Region ` +
+    `(a fixed quota that cannot be raised). Move rules to another Region or account.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Images
+
+export function imageReference(where: string, image: string, reason: string): ValidationError {
+  return fail(where, `image '${image}' is not a valid image reference: ${reason}. Write it as after 'docker pull', for example 'nginx:1.27' or 'org/app@sha256:<digest>'.`);
+}
+
+export function imageFromOtherRegistry(where: string, image: string, host: string, expected: string): ValidationError {
+  return fail(where, `image '${image}' is on '${host}', but this rule caches '${expected}'. Use the rule for '${host}', or drop the host.`);
+}
+
+export function imageOutsideUpstreamPrefix(where: string, image: string, upstreamPrefix: string): ValidationError {
+  return fail(where, `image '${image}' is outside the upstream repository prefix '${upstreamPrefix}' of this rule, so it is not cached. ` +
+    `Use an image under '${upstreamPrefix}/'.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// IAM
+
+export function iamRoleName(where: string, prop: string, value: string): ValidationError {
+  return fail(where, `${prop} '${value}' is not an IAM role name: use 1-64 letters, digits or '+=,.@_-' (a name, not an ARN).`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repository creation templates
+
+export function lifecycleConflict(where: string): ValidationError {
+  return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays or maxImageCount. ` +
+    `Use either the raw lifecycle policy or the simple settings.`);
+}
+
+export function positiveWholeNumber(where: string, prop: string, value: number): ValidationError {
+  return fail(where, `${prop} ${value} is not allowed: use a whole number of 1 or more.`);
+}
+
+export function kmsKeyWithoutKms(where: string): ValidationError {
+  return fail(where, `kmsKey is set but encryption is not KMS. Set encryption to RepositoryEncryption.KMS, or remove kmsKey.`);
+}
+
+export function kmsKeyArn(where: string, value: string): ValidationError {
+  return fail(where, `kmsKey '${value}' is not a KMS key ARN: it must look like 'arn:aws:kms:us-east-1:111122223333:key/<key-id>' ` +
+    `(an alias or key ID is not accepted by repository creation templates).`);
+}
+
+export function templateDescription(where: string, value: string): ValidationError {
+  return fail(where, `description has ${value.length} characters, but a repository creation template allows at most ${TEMPLATE_DESCRIPTION_MAX_LENGTH}. Shorten it.`);
+}
+
+export function policyDocument(where: string, prop: string, max: number, reason: string): ValidationError {
+  return fail(where, `${prop} ${reason}: it must be a JSON document of at most ${max} characters. Check the document.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings: deployable but suspicious.
+
+export function immutableTagsWarning(): string {
+  return `[ecr-ptc:immutable-tags] cached repositories with IMMUTABLE tags cannot be refreshed: ECR cannot update a cached tag ` +
+    `such as 'latest' when the upstream image changes. Use MUTABLE unless you pull by digest only.`;
+}
+
+export function unsupportedPartitionWarning(regionName: string): string {
+  return `[ecr-ptc:unsupported-partition] Region '${regionName}' is in a partition without pull through cache (China and GovCloud have none). ` +
+    `Deployment there will fail; use a Region of the aws partition.`;
+}
+
+export function crossAccountWithoutRoleWarning(upstreamAccountId: string): string {
+  return `[ecr-ptc:cross-account-role] the 'ecr' upstream is in account '${upstreamAccountId}' and no roleArn is set. ` +
+    `If that is not this stack's account, ECR needs a role to pull: pass the roleArn of an EcrUpstreamRole.`;
+}
+
+export function rootOverlapWarning(otherPaths: string[]): string {
+  return `[ecr-ptc:root-overlap] this rule uses the 'ROOT' prefix beside prefixed rules (${otherPaths.join(', ')}): repositories under those ` +
+    `prefixes go to their own rules, all other names to this one. Check that this is intended.`;
+}
