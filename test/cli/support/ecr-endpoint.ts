@@ -1,0 +1,475 @@
+/**
+ * A local ECR API endpoint for the CLI tests: a real HTTP server on loopback speaking AWS JSON 1.1,
+ * enforcing the API model's constraints and the pull-through cache rules' service errors, with
+ * fault injection (throttling, server errors, latency, dropped connections) and a request log.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadModel, validateInput, type ApiError, type ApiModel } from './model-validator';
+
+/** The account every test registry belongs to unless a rule says otherwise. */
+export const ACCOUNT_ID = '111122223333';
+/** The access key the endpoint accepts by default. */
+export const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+/** The quota of rules per registry (not adjustable in AWS). */
+export const RULE_QUOTA = 50;
+
+/** A rule as stored (the API's field names). */
+export interface StoredRule {
+  ecrRepositoryPrefix: string;
+  upstreamRegistryUrl: string;
+  registryId: string;
+  upstreamRegistry?: string;
+  credentialArn?: string;
+  customRoleArn?: string;
+  upstreamRepositoryPrefix?: string;
+  createdAt: number;
+  updatedAt?: number;
+}
+
+/** A rule to seed; registryId defaults to {@link ACCOUNT_ID}. */
+export type SeedRule = Omit<StoredRule, 'registryId' | 'createdAt'> & { registryId?: string; createdAt?: number };
+
+/** A Secrets Manager secret as ECR sees it. */
+export interface SeedSecret {
+  readonly arn: string;
+  readonly username?: string;
+  readonly accessToken?: string;
+  /** The value is not the JSON ECR expects. */
+  readonly malformed?: boolean;
+  /** Encrypted with a customer managed key ECR cannot use. */
+  readonly customKmsKey?: boolean;
+  /** Its resource policy denies ECR. */
+  readonly deniesEcr?: boolean;
+}
+
+/** An injected fault. `count` requests are affected (default: all). */
+export interface Fault {
+  readonly kind: 'throttle' | 'server-error' | 'drop' | 'latency';
+  readonly count?: number;
+  /** For `latency`. */
+  readonly ms?: number;
+  /** Only these operations (default: any). */
+  readonly operations?: readonly string[];
+}
+
+/** One request the endpoint received. */
+export interface LoggedRequest {
+  readonly operation: string;
+  readonly body: unknown;
+  readonly accessKeyId?: string;
+  readonly region?: string;
+  /** HTTP status sent, or 0 for a dropped connection. */
+  status: number;
+  errorType?: string;
+}
+
+interface ActiveFault {
+  readonly fault: Fault;
+  remaining: number;
+}
+
+const AUTH = /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
+
+const KNOWN_UPSTREAMS: readonly [RegExp, string, boolean][] = [
+  [/^registry-1\.docker\.io$/, 'docker-hub', true],
+  [/^ghcr\.io$/, 'github-container-registry', true],
+  [/^registry\.gitlab\.com$/, 'gitlab-container-registry', true],
+  [/^cgr\.dev$/, 'chainguard', true],
+  [/^[a-z0-9]{5,50}\.azurecr\.io$/, 'azure-container-registry', true],
+  [/^quay\.io$/, 'quay', false],
+  [/^registry\.k8s\.io$/, 'k8s', false],
+  [/^public\.ecr\.aws$/, 'ecr-public', false],
+  [/^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/, 'ecr', false],
+];
+
+/** Seconds since the epoch of the endpoint's clock at start and after reset; each write adds a minute. */
+const START_CLOCK = Date.UTC(2026, 0, 15, 9, 30, 0) / 1000;
+
+class ServiceError extends Error {
+  constructor(readonly type: string, message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+/** The local endpoint. Start with {@link LocalEcrEndpoint.start}; stop with {@link LocalEcrEndpoint.close}. */
+export class LocalEcrEndpoint {
+  /** Starts a server on 127.0.0.1 on a free port. */
+  static async start(): Promise<LocalEcrEndpoint> {
+    const endpoint = new LocalEcrEndpoint(loadModel());
+    await new Promise<void>((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
+    return endpoint;
+  }
+
+  /** Every request received, in arrival order. */
+  readonly requests: LoggedRequest[] = [];
+  /** Access keys accepted; any other gets UnrecognizedClientException. */
+  readonly accessKeys = new Set<string>([ACCESS_KEY_ID]);
+  /** Access keys whose identity has no ECR permissions (AccessDeniedException). */
+  readonly deniedAccessKeys = new Set<string>();
+  /** Caps the page size of DescribePullThroughCacheRules below maxResults, when set. */
+  pageSizeOverride: number | undefined;
+  /** The most requests that were in flight at once. */
+  maxInFlight = 0;
+
+  private readonly server: Server;
+  private readonly rules = new Map<string, Map<string, StoredRule>>();
+  private readonly secrets = new Map<string, SeedSecret>();
+  private readonly roles = new Map<string, string>();
+  private readonly upstreamLogins = new Map<string, { username: string; accessToken: string }>();
+  private faults: ActiveFault[] = [];
+  private inFlight = 0;
+  private clock = START_CLOCK;
+
+  private constructor(private readonly model: ApiModel) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  /** `http://127.0.0.1:<port>`. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Stops the server and drops open connections. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Adds rules directly (model-validated, but not counted against the quota), e.g. for paging tests. */
+  seedRules(...rules: SeedRule[]): void {
+    for (const rule of rules) {
+      const { createdAt, ...input } = rule;
+      const error = validateInput(this.model, 'CreatePullThroughCacheRule', input);
+      if (error) throw new Error(`bad seed rule ${rule.ecrRepositoryPrefix}: ${error.message}`);
+      const registryId = rule.registryId ?? ACCOUNT_ID;
+      this.registry(registryId).set(rule.ecrRepositoryPrefix, {
+        ...rule,
+        registryId,
+        upstreamRegistry: rule.upstreamRegistry ?? this.upstreamType(rule.upstreamRegistryUrl),
+        createdAt: createdAt ?? this.tick(),
+      });
+    }
+  }
+
+  /** Adds a secret ECR can (or cannot) read. */
+  seedSecret(secret: SeedSecret): void {
+    this.secrets.set(secret.arn, secret);
+  }
+
+  /** Adds an IAM role trusting `trustedService`. */
+  seedRole(arn: string, trustedService = 'pullthroughcache.ecr.amazonaws.com'): void {
+    this.roles.set(arn, trustedService);
+  }
+
+  /** Sets the login an upstream host accepts. */
+  seedUpstreamLogin(host: string, username: string, accessToken: string): void {
+    this.upstreamLogins.set(host, { username, accessToken });
+  }
+
+  /** Injects a fault. */
+  inject(fault: Fault): void {
+    this.faults.push({ fault, remaining: fault.count ?? Infinity });
+  }
+
+  /** Removes all faults, rules, secrets, roles and logins, and resets the log and counters. */
+  reset(): void {
+    this.rules.clear();
+    this.secrets.clear();
+    this.roles.clear();
+    this.upstreamLogins.clear();
+    this.accessKeys.clear();
+    this.accessKeys.add(ACCESS_KEY_ID);
+    this.deniedAccessKeys.clear();
+    this.pageSizeOverride = undefined;
+    this.clock = START_CLOCK;
+    this.clearFaults();
+  }
+
+  /** Removes all faults and clears the request log and counters (rules stay). */
+  clearFaults(): void {
+    this.faults = [];
+    this.requests.length = 0;
+    this.maxInFlight = 0;
+  }
+
+  /** How many requests each operation received. */
+  counts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of this.requests) counts[r.operation] = (counts[r.operation] ?? 0) + 1;
+    return counts;
+  }
+
+  /** The rules of a registry, in creation order. */
+  storedRules(registryId = ACCOUNT_ID): StoredRule[] {
+    return [...this.registry(registryId).values()];
+  }
+
+  private registry(id: string): Map<string, StoredRule> {
+    let registry = this.rules.get(id);
+    if (!registry) this.rules.set(id, (registry = new Map()));
+    return registry;
+  }
+
+  private tick(): number {
+    return (this.clock += 60);
+  }
+
+  private upstreamType(url: string): string | undefined {
+    const host = url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    return KNOWN_UPSTREAMS.find(([pattern]) => pattern.test(host))?.[1];
+  }
+
+  private takeFaults(operation: string): Fault[] {
+    const taken: Fault[] = [];
+    for (const active of this.faults) {
+      if (active.remaining <= 0) continue;
+      if (active.fault.operations && !active.fault.operations.includes(operation)) continue;
+      active.remaining--;
+      taken.push(active.fault);
+    }
+    return taken;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await this.serve(req, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith(`${this.model.metadata.targetPrefix}.`) ? target.slice(target.indexOf('.') + 1) : target;
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : {};
+    } catch {
+      body = raw;
+    }
+    const auth = AUTH.exec(String(req.headers.authorization ?? ''));
+    const entry: LoggedRequest = { operation, body, accessKeyId: auth?.[1], region: auth?.[3], status: 0 };
+    this.requests.push(entry);
+
+    const send = (status: number, payload: unknown, errorType?: string) => {
+      entry.status = status;
+      entry.errorType = errorType;
+      const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.requests.length}` };
+      if (errorType) headers['x-amzn-errortype'] = errorType;
+      res.writeHead(status, headers).end(JSON.stringify(payload));
+    };
+    const sendError = (e: ApiError | ServiceError) =>
+      send(e.status, { __type: e.type, message: e.message }, e.type);
+
+    for (const fault of this.takeFaults(operation)) {
+      if (fault.kind === 'latency') {
+        await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 10));
+        continue;
+      }
+      if (fault.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'throttle') return sendError(new ServiceError('ThrottlingException', 'Rate exceeded'));
+      return sendError(new ServiceError('ServerException', 'We encountered an internal error. Please try again.', 500));
+    }
+
+    if (req.method !== 'POST' || req.url !== '/') {
+      return sendError(new ServiceError('UnknownOperationException', `${req.method} ${req.url} is not supported`, 404));
+    }
+    if (!auth) {
+      return sendError(new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403));
+    }
+    if (!this.accessKeys.has(auth[1]) && !this.deniedAccessKeys.has(auth[1])) {
+      return sendError(new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.'));
+    }
+    if (auth[4] !== 'ecr') {
+      return sendError(new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: 'ecr'.`));
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+      return sendError(new ServiceError('SerializationException', 'Expected Content-Type application/x-amz-json-1.1'));
+    }
+    if (this.deniedAccessKeys.has(auth[1])) {
+      return sendError(
+        new ServiceError(
+          'AccessDeniedException',
+          `User: arn:aws:iam::${ACCOUNT_ID}:user/readonly is not authorized to perform: ecr:${operation} on resource: ` +
+            `arn:aws:ecr:${auth[3]}:${ACCOUNT_ID}:registry because no identity-based policy allows the ecr:${operation} action`,
+        ),
+      );
+    }
+    const invalid = validateInput(this.model, operation, body);
+    if (invalid) return sendError(invalid);
+    try {
+      return send(200, this.dispatch(operation, body as Record<string, unknown>));
+    } catch (err) {
+      if (err instanceof ServiceError) return sendError(err);
+      return sendError(new ServiceError('ServerException', String(err), 500));
+    }
+  }
+
+  private dispatch(operation: string, input: Record<string, unknown>): unknown {
+    switch (operation) {
+      case 'DescribePullThroughCacheRules':
+        return this.describe(input);
+      case 'ValidatePullThroughCacheRule':
+        return this.validate(input);
+      case 'CreatePullThroughCacheRule':
+        return this.create(input);
+      case 'UpdatePullThroughCacheRule':
+        return this.update(input);
+      case 'DeletePullThroughCacheRule':
+        return this.delete(input);
+      default:
+        throw new ServiceError('UnknownOperationException', `The local endpoint does not implement ${operation}`);
+    }
+  }
+
+  private find(input: Record<string, unknown>): StoredRule {
+    const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
+    const prefix = input.ecrRepositoryPrefix as string;
+    const rule = this.registry(registryId).get(prefix);
+    if (!rule) {
+      throw new ServiceError(
+        'PullThroughCacheRuleNotFoundException',
+        `The pull through cache rule with prefix '${prefix}' does not exist in the registry with id '${registryId}'`,
+      );
+    }
+    return rule;
+  }
+
+  private describe(input: Record<string, unknown>): unknown {
+    const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
+    const prefixes = input.ecrRepositoryPrefixes as string[] | undefined;
+    if (prefixes && (input.maxResults !== undefined || input.nextToken !== undefined)) {
+      throw new ServiceError('InvalidParameterException', 'maxResults and nextToken cannot be used with ecrRepositoryPrefixes');
+    }
+    if (prefixes) {
+      return { pullThroughCacheRules: prefixes.map((p) => this.find({ registryId, ecrRepositoryPrefix: p })) };
+    }
+    const all = this.storedRules(registryId);
+    let offset = 0;
+    if (input.nextToken !== undefined) {
+      const decoded = /^(\d+):(\d{12})$/.exec(Buffer.from(String(input.nextToken), 'base64').toString('utf8'));
+      if (!decoded || decoded[2] !== registryId || Number(decoded[1]) > all.length) {
+        throw new ServiceError('InvalidParameterException', "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'");
+      }
+      offset = Number(decoded[1]);
+    }
+    const pageSize = Math.min((input.maxResults as number | undefined) ?? 100, this.pageSizeOverride ?? Infinity);
+    const page = all.slice(offset, offset + pageSize);
+    const end = offset + page.length;
+    return {
+      pullThroughCacheRules: page,
+      nextToken: end < all.length ? Buffer.from(`${end}:${registryId}`).toString('base64') : undefined,
+    };
+  }
+
+  private validate(input: Record<string, unknown>): unknown {
+    const rule = this.find(input);
+    const failure = this.validationFailure(rule);
+    return {
+      ecrRepositoryPrefix: rule.ecrRepositoryPrefix,
+      registryId: rule.registryId,
+      upstreamRegistryUrl: rule.upstreamRegistryUrl,
+      credentialArn: rule.credentialArn,
+      customRoleArn: rule.customRoleArn,
+      upstreamRepositoryPrefix: rule.upstreamRepositoryPrefix,
+      isValid: failure === undefined,
+      failure,
+    };
+  }
+
+  private validationFailure(rule: StoredRule): string | undefined {
+    if (rule.credentialArn) {
+      const secret = this.secrets.get(rule.credentialArn);
+      if (!secret) return `Secret not found: the Secrets Manager secret ${rule.credentialArn} does not exist`;
+      if (secret.customKmsKey) return `Unable to decrypt the secret ${rule.credentialArn}: access denied to its KMS key`;
+      if (secret.deniesEcr) return `Access denied: Amazon ECR is not authorized to read the secret ${rule.credentialArn}`;
+      if (secret.malformed) return 'The secret value is not valid JSON with the keys "username" and "accessToken"';
+      const host = rule.upstreamRegistryUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+      const login = this.upstreamLogins.get(host);
+      if (!login || login.username !== secret.username || login.accessToken !== secret.accessToken) {
+        return `Authentication with the upstream registry ${host} failed: invalid username or access token (401 Unauthorized)`;
+      }
+    }
+    if (rule.customRoleArn) {
+      const trusted = this.roles.get(rule.customRoleArn);
+      if (trusted === undefined) return `Unable to assume role ${rule.customRoleArn}: the role does not exist`;
+      if (trusted !== 'pullthroughcache.ecr.amazonaws.com') {
+        return `Unable to assume role ${rule.customRoleArn}: its trust policy does not allow pullthroughcache.ecr.amazonaws.com`;
+      }
+    }
+    return undefined;
+  }
+
+  private create(input: Record<string, unknown>): unknown {
+    const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
+    const registry = this.registry(registryId);
+    const prefix = input.ecrRepositoryPrefix as string;
+    const url = input.upstreamRegistryUrl as string;
+    const host = url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const known = KNOWN_UPSTREAMS.find(([pattern]) => pattern.test(host));
+    if (!known) throw new ServiceError('UnsupportedUpstreamRegistryException', `The upstream registry ${url} is not supported`);
+    const type = (input.upstreamRegistry as string | undefined) ?? known[1];
+    if (type !== known[1]) {
+      throw new ServiceError('InvalidParameterException', `upstreamRegistry '${type}' does not match upstreamRegistryUrl '${url}'`);
+    }
+    if (known[2] && !input.credentialArn) {
+      throw new ServiceError('InvalidParameterException', `credentialArn is required for upstream registry '${type}'`);
+    }
+    if (!known[2] && input.credentialArn) {
+      throw new ServiceError('InvalidParameterException', `credentialArn is not supported for upstream registry '${type}'`);
+    }
+    if (input.upstreamRepositoryPrefix !== undefined && type !== 'ecr') {
+      throw new ServiceError('InvalidParameterException', `upstreamRepositoryPrefix is only supported for upstream registry 'ecr'`);
+    }
+    if (input.credentialArn && !this.secrets.has(input.credentialArn as string)) {
+      throw new ServiceError('SecretNotFoundException', `The secret ${String(input.credentialArn)} was not found`);
+    }
+    if (registry.has(prefix)) {
+      throw new ServiceError(
+        'PullThroughCacheRuleAlreadyExistsException',
+        `A pull through cache rule with prefix '${prefix}' already exists in the registry with id '${registryId}'`,
+      );
+    }
+    if (registry.size >= RULE_QUOTA) {
+      throw new ServiceError(
+        'LimitExceededException',
+        `The maximum number of pull through cache rules (${RULE_QUOTA}) has been reached for the registry with id '${registryId}'`,
+      );
+    }
+    const rule: StoredRule = {
+      ecrRepositoryPrefix: prefix,
+      upstreamRegistryUrl: url,
+      registryId,
+      upstreamRegistry: type,
+      credentialArn: input.credentialArn as string | undefined,
+      customRoleArn: input.customRoleArn as string | undefined,
+      upstreamRepositoryPrefix: (input.upstreamRepositoryPrefix as string | undefined) ?? (type === 'ecr' ? 'ROOT' : undefined),
+      createdAt: this.tick(),
+    };
+    registry.set(prefix, rule);
+    return rule;
+  }
+
+  private update(input: Record<string, unknown>): unknown {
+    const rule = this.find(input);
+    if (input.credentialArn !== undefined) rule.credentialArn = input.credentialArn as string;
+    if (input.customRoleArn !== undefined) rule.customRoleArn = input.customRoleArn as string;
+    rule.updatedAt = this.tick();
+    return rule;
+  }
+
+  private delete(input: Record<string, unknown>): unknown {
+    const rule = this.find(input);
+    this.registry(rule.registryId).delete(rule.ecrRepositoryPrefix);
+    return rule;
+  }
+}
