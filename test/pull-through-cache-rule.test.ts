@@ -1,0 +1,252 @@
+import { TerraformOutput, Token } from 'cdktf';
+import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import * as errors from '../src/private/errors';
+import { PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
+import { newStack, onlyResource, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
+
+const credential = UpstreamCredential.fromSecretArn(SECRET_ARN);
+const HOST = '${aws_ecr_pull_through_cache_rule.Rule_4C995B7F.registry_id}.dkr.ecr.${data.aws_region.EcrPullThroughCacheRegion.region}.${data.aws_partition.EcrPullThroughCachePartition.dns_suffix}';
+
+function ruleIn(upstream: UpstreamRegistry, ecrRepositoryPrefix?: string) {
+  const stack = newStack();
+  const rule = new PullThroughCacheRule(stack, 'Rule', { upstream, ecrRepositoryPrefix });
+  return { stack, rule };
+}
+
+/** Resolves a string the way the synthesized output would show it. */
+function resolved(rule: PullThroughCacheRule, value: string): string {
+  const stack = rule.node.scope as any;
+  new TerraformOutput(stack, `o${stack.node.children.length}`, { value });
+  const outputs = synthJson(stack).output;
+  return Object.values<any>(outputs).pop().value;
+}
+
+describe('the rule resource', () => {
+  test('is the child Resource, exposed as resource, with the given prefix', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.quay(), 'quay-mirror');
+    expect(rule.node.findChild('Resource')).toBe(rule.resource);
+    expect(rule.resource).toBeInstanceOf(EcrPullThroughCacheRule);
+    expect(rule.ecrRepositoryPrefix).toBe('quay-mirror');
+    expect(synth(stack)).toHaveResourceWithProperties(EcrPullThroughCacheRule, {
+      ecr_repository_prefix: 'quay-mirror',
+      upstream_registry_url: 'quay.io',
+    });
+  });
+
+  test('region is the provider v6 per-resource region', () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'Rule', { upstream: UpstreamRegistry.ecrPublic(), region: 'eu-central-1' });
+    expect(onlyResource(synthJson(stack), EcrPullThroughCacheRule.tfResourceType).region).toBe('eu-central-1');
+  });
+
+  test('registryHost uses the rule registry ID, its Region and the partition DNS suffix', () => {
+    const stack = newStack();
+    const rule = new PullThroughCacheRule(stack, 'Rule', { upstream: UpstreamRegistry.ecrPublic(), region: 'eu-central-1' });
+    expect(resolved(rule, rule.registryHost)).toBe(
+      '${aws_ecr_pull_through_cache_rule.Rule_4C995B7F.registry_id}.dkr.ecr.eu-central-1.${data.aws_partition.EcrPullThroughCachePartition.dns_suffix}');
+  });
+
+  test('an invalid prefix throws at construction with the construct path', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'Bad', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'Bad Prefix!' }))
+      .toThrow(errors.prefixPattern('test/Bad', 'ecrRepositoryPrefix', 'Bad Prefix!').message);
+  });
+
+  test('an invalid region throws', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.quay(), region: 'moon-1' }))
+      .toThrow(errors.region('test/R', 'region', 'moon-1').message);
+  });
+
+  test('a missing upstream (as from Python with None) throws', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', {} as any)).toThrow(errors.upstreamRequired('test/R').message);
+  });
+
+  test('a token prefix is accepted and passed through', () => {
+    const stack = newStack();
+    const prefix = Token.asString({ Ref: 'p' });
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: prefix })).not.toThrow();
+  });
+});
+
+describe('upstream repository prefix rules', () => {
+  test('a non-ROOT upstream prefix needs a non-ROOT cache prefix', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', repositoryPrefix: 'platform' }),
+      ecrRepositoryPrefix: 'ROOT',
+    })).toThrow(errors.upstreamPrefixNeedsCachePrefix('test/R', 'platform').message);
+  });
+
+  test('ROOT with ROOT is valid', () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'R', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', repositoryPrefix: 'ROOT', roleArn: 'arn:aws:iam::111122223333:role/r' }),
+      ecrRepositoryPrefix: 'ROOT',
+    });
+    const rule = onlyResource(synthJson(stack), EcrPullThroughCacheRule.tfResourceType);
+    expect([rule.ecr_repository_prefix, rule.upstream_repository_prefix]).toEqual(['ROOT', 'ROOT']);
+  });
+
+  test('the ECR upstream in the same account and Region as the rule is refused', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.ecr({ region: 'us-west-2' }), region: 'us-west-2' }))
+      .toThrow(errors.ecrUpstreamIsItself('test/R', 'us-west-2').message);
+  });
+});
+
+describe('warnings', () => {
+  test('an ECR upstream in another account without a role warns', () => {
+    const { stack } = ruleIn(UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666' }));
+    expect(warningsOf(stack)).toEqual([errors.crossAccountWithoutRoleWarning('444455556666')]);
+  });
+
+  test('with a role there is no warning', () => {
+    const { stack } = ruleIn(UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/r' }));
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test.each(['cn-north-1', 'us-gov-west-1'])('a rule in %s warns that the partition has no pull through cache', (region) => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.ecrPublic(), region });
+    expect(warningsOf(stack)).toEqual([errors.unsupportedPartitionWarning(region)]);
+    expect(warningsOf(stack)[0]).toContain('[ecr-ptc:unsupported-partition]');
+  });
+});
+
+describe('credentials across Regions', () => {
+  test('a secret in another Region than the rule is refused', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.dockerHub({ credential }), region: 'eu-west-1' }))
+      .toThrow(errors.credentialRegionMismatch('test/R', 'us-east-1', 'eu-west-1').message);
+  });
+  test('the same Region is fine', () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.dockerHub({ credential }), region: 'us-east-1' })).not.toThrow();
+  });
+});
+
+describe('imageUri', () => {
+  const digest = `sha256:${'0'.repeat(64)}`;
+  test.each([
+    // Docker Hub official images gain library/, others do not; host optional; tag or digest kept.
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, 'nginx', 'docker-hub/library/nginx'],
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, 'nginx:1.27', 'docker-hub/library/nginx:1.27'],
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, 'docker.io/library/nginx:1.27', 'docker-hub/library/nginx:1.27'],
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, 'registry-1.docker.io/bitnami/redis:7', 'docker-hub/bitnami/redis:7'],
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, 'index.docker.io/grafana/grafana', 'docker-hub/grafana/grafana'],
+    [() => UpstreamRegistry.dockerHub({ credential }), undefined, `nginx@${digest}`, `docker-hub/library/nginx@${digest}`],
+    [() => UpstreamRegistry.quay(), undefined, 'quay.io/prometheus/node-exporter:v1.8.2', 'quay/prometheus/node-exporter:v1.8.2'],
+    [() => UpstreamRegistry.kubernetes(), undefined, 'registry.k8s.io/pause:3.10', 'k8s/pause:3.10'],
+    [() => UpstreamRegistry.ecrPublic(), undefined, 'public.ecr.aws/docker/library/alpine:3.20', 'ecr-public/docker/library/alpine:3.20'],
+    [() => UpstreamRegistry.githubContainerRegistry({ credential }), 'ghcr', 'ghcr.io/org/app:1', 'ghcr/org/app:1'],
+    [() => UpstreamRegistry.azureContainerRegistry({ registryName: 'contosoimages', credential }), undefined, 'contosoimages.azurecr.io/team/app', 'azure-container-registry/team/app'],
+    // ROOT adds no segment.
+    [() => UpstreamRegistry.quay(), 'ROOT', 'quay.io/org/app:1', 'org/app:1'],
+    // A trailing '/' in the prefix is the same namespace.
+    [() => UpstreamRegistry.quay(), 'quay/', 'org/app', 'quay/org/app'],
+    // ECR upstream: ROOT upstream prefix keeps the path under the cache prefix.
+    [() => UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/r' }), 'central', '444455556666.dkr.ecr.eu-west-1.amazonaws.com/platform/api:v1', 'central/platform/api:v1'],
+    // ECR upstream: the upstream prefix is replaced by the cache prefix.
+    [() => UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/r', repositoryPrefix: 'platform' }), 'central', 'platform/api:v1', 'central/api:v1'],
+    [() => UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/r' }), 'ROOT', 'team/api', 'team/api'],
+  ])('%#: %s %s %s', (make, prefix, image, path) => {
+    const { rule } = ruleIn(make(), prefix);
+    expect(resolved(rule, rule.imageUri(image))).toBe(`${HOST}/${path}`);
+  });
+
+  test('an image of another registry is an error', () => {
+    const { rule } = ruleIn(UpstreamRegistry.quay());
+    expect(() => rule.imageUri('ghcr.io/org/app')).toThrow(errors.imageFromOtherRegistry('test/Rule', 'ghcr.io/org/app', 'ghcr.io', 'quay.io').message);
+  });
+
+  test('an image outside the upstream prefix is an error', () => {
+    const { rule } = ruleIn(UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/r', repositoryPrefix: 'platform' }), 'central');
+    expect(() => rule.imageUri('other/api:v1')).toThrow(errors.imageOutsideUpstreamPrefix('test/Rule', 'other/api:v1', 'platform').message);
+    // 'platformx' is not under 'platform/'
+    expect(() => rule.imageUri('platformx/api')).toThrow(errors.imageOutsideUpstreamPrefix('test/Rule', 'platformx/api', 'platform').message);
+  });
+
+  test('an invalid reference is an error naming the reason', () => {
+    const { rule } = ruleIn(UpstreamRegistry.quay());
+    expect(() => rule.imageUri('Org/App')).toThrow(errors.imageReference('test/Rule', 'Org/App',
+      "repository path component 'Org' must be lowercase letters and digits separated by '.', '_', '__' or '-'").message);
+  });
+
+  test('a token image is appended as it is', () => {
+    const { rule } = ruleIn(UpstreamRegistry.quay());
+    const image = Token.asString({ Ref: 'img' });
+    expect(rule.imageUri(image)).toBe(`${rule.registryHost}/quay/${image}`);
+  });
+
+  test('repositoryUri drops nothing but the tag', () => {
+    const { rule } = ruleIn(UpstreamRegistry.dockerHub({ credential }));
+    expect(resolved(rule, rule.repositoryUri('nginx'))).toBe(`${HOST}/docker-hub/library/nginx`);
+    expect(resolved(rule, rule.repositoryUri('docker.io/bitnami/redis'))).toBe(`${HOST}/docker-hub/bitnami/redis`);
+  });
+});
+
+describe('grantPull', () => {
+  const ARN_PREFIX = 'arn:${data.aws_partition.EcrPullThroughCachePartition.partition}:ecr:${data.aws_region.EcrPullThroughCacheRegion.region}:${data.aws_caller_identity.EcrPullThroughCacheCallerIdentity.account_id}:repository';
+
+  test('least privilege on the rule prefix, GetAuthorizationToken alone on *', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.ecrPublic());
+    rule.grantPull('eks-node-role');
+    const policy = onlyResource(synthJson(stack), IamRolePolicy.tfResourceType);
+    expect(policy.role).toBe('eks-node-role');
+    expect(JSON.parse(policy.policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+        {
+          Sid: 'PullThroughCache',
+          Effect: 'Allow',
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability', 'ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+          Resource: [`${ARN_PREFIX}/ecr-public/*`],
+        },
+      ],
+    });
+  });
+
+  test('no ARN hard-codes the aws partition', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.ecrPublic());
+    rule.grantPull('eks-node-role');
+    expect(synth(stack)).not.toContain('arn:aws:');
+  });
+
+  test('ROOT grants repository/*', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.ecrPublic(), 'ROOT');
+    rule.grantPull('eks-node-role');
+    const doc = JSON.parse(onlyResource(synthJson(stack), IamRolePolicy.tfResourceType).policy);
+    expect(doc.Statement[1].Resource).toEqual([`${ARN_PREFIX}/*`]);
+  });
+
+  test('a template that tags adds ecr:TagResource', () => {
+    const stack = newStack();
+    const rule = new PullThroughCacheRule(stack, 'Rule', { upstream: UpstreamRegistry.quay(), repositoryTemplate: { resourceTags: { team: 'a' } } });
+    rule.grantPull('eks-node-role');
+    const policies = Object.entries(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType)).filter(([k]) => k.includes('PullGrant'));
+    expect(JSON.parse(policies[0][1].policy).Statement[1].Action).toContain('ecr:TagResource');
+  });
+
+  test('the same role twice gives one policy', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.ecrPublic());
+    rule.grantPull('eks-node-role');
+    rule.grantPull('eks-node-role');
+    expect(Object.keys(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType))).toHaveLength(1);
+  });
+
+  test('a role ARN instead of a name is refused', () => {
+    const { rule } = ruleIn(UpstreamRegistry.ecrPublic());
+    expect(() => rule.grantPull('arn:aws:iam::111122223333:role/node'))
+      .toThrow(errors.iamRoleName('test/Rule', 'roleName', 'arn:aws:iam::111122223333:role/node').message);
+  });
+
+  test('a token role name is accepted', () => {
+    const { stack, rule } = ruleIn(UpstreamRegistry.ecrPublic());
+    rule.grantPull(Token.asString({ Ref: 'role' }));
+    expect(Object.keys(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType))).toEqual([expect.stringContaining('PullGrant1')]);
+  });
+});

@@ -1,0 +1,49 @@
+import { App, Testing, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+
+/** A stack with an AWS provider, as a user would start one. */
+export function newStack(id = 'test'): TerraformStack {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, id);
+  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+  return stack;
+}
+
+/** The synthesized JSON text of a stack, for cdktf's matchers; validations run as in `cdktf synth`. */
+export function synth(stack: TerraformStack): string {
+  return Testing.synth(stack, true);
+}
+
+/** The synthesized JSON of a stack, parsed; validations run as in `cdktf synth`. */
+export function synthJson(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** The resources of one type, by name, without cdktf's metadata. */
+export function resourcesOf(json: any, type: string): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [name, body] of Object.entries<any>(json.resource?.[type] ?? {})) {
+    const { ['//']: _meta, ...rest } = body;
+    out[name] = rest;
+  }
+  return out;
+}
+
+/** The only resource of a type; fails when there are more or none. */
+export function onlyResource(json: any, type: string): any {
+  const all = Object.values(resourcesOf(json, type));
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** Warnings cdktf recorded for constructs of a stack. */
+export function warningsOf(stack: TerraformStack): string[] {
+  return stack.node.findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn')
+    .map((m) => String(m.data));
+}
+
+export const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf';
+
+export { App };
