@@ -60,7 +60,12 @@ function networkCode(err: SdkErrorShape): string | undefined {
   for (let e: SdkErrorShape | undefined = err, depth = 0; e && depth < 4; e = e.cause as SdkErrorShape | undefined, depth++) {
     if (e.code && NETWORK_CODES.has(e.code)) return e.code;
     if (e.name === 'TimeoutError') return 'ETIMEDOUT';
-    if (typeof e.message === 'string' && /socket hang up/i.test(e.message)) return 'ECONNRESET';
+    if (typeof e.message === 'string') {
+      if (/socket hang up/i.test(e.message)) return 'ECONNRESET';
+      // Errors from another realm reach us re-wrapped with only their text.
+      const named = /\b(E[A-Z_]{3,})\b/.exec(e.message);
+      if (named && NETWORK_CODES.has(named[1])) return named[1];
+    }
   }
   return undefined;
 }

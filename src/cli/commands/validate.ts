@@ -33,12 +33,12 @@ const HINTS: readonly HintRule[] = [
     hint: 'ECR cannot read the secret: check the secret resource policy and that it is in the same account and region as the rule',
   },
   {
-    test: /username|password|access ?token|authenticat|unauthori[sz]ed|\b401\b|credentials?/i,
-    hint: 'the upstream registry rejected the username/accessToken in the secret: store a valid token (JSON {"username","accessToken"})',
-  },
-  {
     test: /format|json|parse|syntax/i,
     hint: 'the secret value must be JSON with the keys "username" and "accessToken"',
+  },
+  {
+    test: /username|password|access ?token|authenticat|unauthori[sz]ed|\b401\b|credentials?/i,
+    hint: 'the upstream registry rejected the username/accessToken in the secret: store a valid token (JSON {"username","accessToken"})',
   },
   {
     test: /reach|connect|timed? ?out|unavailable/i,
