@@ -1,0 +1,211 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACCOUNT_ID, LocalEcrEndpoint } from './support/ecr-endpoint';
+import { runCli } from './support/cli';
+import { EVERY_KIND, REGION, secretArn, seedEveryKind, UPSTREAM_ROLE_ARN } from './support/fixtures';
+
+let endpoint: LocalEcrEndpoint;
+let dir: string;
+beforeAll(async () => {
+  endpoint = await LocalEcrEndpoint.start();
+  dir = mkdtempSync(join(tmpdir(), 'ecr-ptc-diff-'));
+});
+afterAll(() => endpoint.close());
+beforeEach(() => {
+  endpoint.reset();
+  seedEveryKind(endpoint);
+});
+
+type Attributes = Record<string, string>;
+
+/** A stack as cdktf synthesizes it, declaring exactly the seeded rules (secrets by reference where credentialed). */
+function matchingRules(): Record<string, Attributes> {
+  const rules: Record<string, Attributes> = {};
+  for (const rule of EVERY_KIND) {
+    const attributes: Attributes = {
+      ecr_repository_prefix: rule.ecrRepositoryPrefix,
+      upstream_registry_url: rule.upstreamRegistryUrl,
+    };
+    if (rule.credentialArn) attributes.credential_arn = `\${aws_secretsmanager_secret.${rule.ecrRepositoryPrefix.replace('-', '')}_Secret.arn}`;
+    if (rule.customRoleArn) attributes.custom_role_arn = rule.customRoleArn;
+    if (rule.upstreamRepositoryPrefix) attributes.upstream_repository_prefix = rule.upstreamRepositoryPrefix;
+    rules[`Cache_${rule.ecrRepositoryPrefix.replace('-', '')}_Resource`] = attributes;
+  }
+  return rules;
+}
+
+function secrets(): Record<string, { name: string }> {
+  const result: Record<string, { name: string }> = {};
+  for (const rule of EVERY_KIND.filter((r) => r.credentialArn)) {
+    result[`${rule.ecrRepositoryPrefix.replace('-', '')}_Secret`] = { name: `ecr-pullthroughcache/${rule.ecrRepositoryPrefix}` };
+  }
+  return result;
+}
+
+function writeStack(rules: Record<string, Attributes>, extra: Record<string, unknown> = {}): string {
+  const path = join(dir, `cdk.tf.${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(
+    path,
+    JSON.stringify({
+      provider: { aws: [{ region: REGION }] },
+      resource: { aws_secretsmanager_secret: secrets(), aws_ecr_pull_through_cache_rule: rules },
+      ...extra,
+    }),
+  );
+  return path;
+}
+
+const diff = (path: string, ...extra: string[]) =>
+  runCli(['diff', '--synth', path, '--region', REGION, '--endpoint-url', endpoint.url, ...extra]);
+
+test('a stack that matches the live rules: no drift, exit 0', async () => {
+  const r = await diff(writeStack(matchingRules()));
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('no drift (0 missing, 0 extra, 0 changed)\n');
+  expect(r.code).toBe(0);
+});
+
+test('upstream_repository_prefix: absent and "ROOT" are equal to live "ROOT" or absent', async () => {
+  const rules = matchingRules();
+  delete rules.Cache_west2_Resource.upstream_repository_prefix; // live: ROOT
+  rules.Cache_quay_Resource.upstream_repository_prefix = 'ROOT'; // live: absent
+  expect((await diff(writeStack(rules))).code).toBe(0);
+});
+
+test('missing, extra, and changed in place vs replaced', async () => {
+  const rules = matchingRules();
+  delete rules.Cache_quay_Resource; // live only → extra
+  rules.Cache_new_Resource = { ecr_repository_prefix: 'mirror', upstream_registry_url: 'public.ecr.aws' }; // → missing
+  rules.Cache_teamimages_Resource.custom_role_arn = `arn:aws:iam::${ACCOUNT_ID}:role/other`; // in place
+  rules.Cache_teamimages_Resource.upstream_repository_prefix = 'team-b'; // replace
+  rules.Cache_ghcr_Resource.credential_arn = secretArn('ghcr', 'Zz9Zz9'); // literal ARN, different → in place
+  const r = await diff(writeStack(rules), '--json');
+  expect(r.code).toBe(1);
+  const report = JSON.parse(r.stdout);
+  expect(report.drift).toBe(true);
+  expect(report.missing).toEqual([
+    { address: 'aws_ecr_pull_through_cache_rule.Cache_new_Resource', ecrRepositoryPrefix: 'mirror', upstreamRegistryUrl: 'public.ecr.aws', region: REGION },
+  ]);
+  expect(report.extra.map((x: { ecrRepositoryPrefix: string }) => x.ecrRepositoryPrefix)).toEqual(['quay']);
+  expect(report.extra[0]).toMatchObject({ upstreamRegistryUrl: 'quay.io', upstreamRegistry: 'quay', registryId: ACCOUNT_ID });
+  expect(report.changed).toEqual([
+    {
+      address: 'aws_ecr_pull_through_cache_rule.Cache_ghcr_Resource',
+      ecrRepositoryPrefix: 'ghcr',
+      action: 'update-in-place',
+      changes: [
+        { attribute: 'credential_arn', field: 'credentialArn', declared: secretArn('ghcr', 'Zz9Zz9'), live: secretArn('ghcr'), action: 'update-in-place' },
+      ],
+    },
+    {
+      address: 'aws_ecr_pull_through_cache_rule.Cache_teamimages_Resource',
+      ecrRepositoryPrefix: 'team-images',
+      action: 'replace',
+      changes: [
+        { attribute: 'upstream_repository_prefix', field: 'upstreamRepositoryPrefix', declared: 'team-b', live: 'team', action: 'replace' },
+        { attribute: 'custom_role_arn', field: 'customRoleArn', declared: `arn:aws:iam::${ACCOUNT_ID}:role/other`, live: UPSTREAM_ROLE_ARN, action: 'update-in-place' },
+      ],
+    },
+  ]);
+
+  const text = await diff(writeStack(rules));
+  expect(text.code).toBe(1);
+  expect(text.stdout).toContain('missing (declared, not live):\n  + mirror  public.ecr.aws  (aws_ecr_pull_through_cache_rule.Cache_new_Resource)\n');
+  expect(text.stdout).toContain('extra (live, not declared):\n  - quay  quay.io\n');
+  expect(text.stdout).toContain('  ~ ghcr  (update in place; aws_ecr_pull_through_cache_rule.Cache_ghcr_Resource)\n');
+  expect(text.stdout).toContain('  -/+ team-images  (replace; aws_ecr_pull_through_cache_rule.Cache_teamimages_Resource)\n');
+  expect(text.stdout).toContain('      upstream_repository_prefix: "team" -> "team-b"  # forces replacement\n');
+  expect(text.stdout).toMatch(/drift: 1 missing, 1 extra, 2 changed\n$/);
+});
+
+test('a changed upstream URL forces replacement', async () => {
+  const rules = matchingRules();
+  rules.Cache_azure_Resource.upstream_registry_url = 'fabrikam.azurecr.io';
+  const report = JSON.parse((await diff(writeStack(rules), '--json')).stdout);
+  expect(report.changed).toEqual([expect.objectContaining({ ecrRepositoryPrefix: 'azure', action: 'replace' })]);
+});
+
+describe('unresolved Terraform expressions', () => {
+  test('a secret reference compares the secret name with the name inside the live ARN', async () => {
+    const rules = matchingRules();
+    const stackSecrets = secrets();
+    stackSecrets.ghcr_Secret = { name: 'ecr-pullthroughcache/github' };
+    const path = join(dir, 'renamed-secret.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ provider: { aws: [{ region: REGION }] }, resource: { aws_secretsmanager_secret: stackSecrets, aws_ecr_pull_through_cache_rule: rules } }),
+    );
+    const report = JSON.parse((await diff(path, '--json')).stdout);
+    expect(report.changed).toEqual([
+      expect.objectContaining({
+        ecrRepositoryPrefix: 'ghcr',
+        action: 'update-in-place',
+        changes: [expect.objectContaining({ attribute: 'credential_arn', declared: '${aws_secretsmanager_secret.ghcr_Secret.arn}', live: secretArn('ghcr') })],
+      }),
+    ]);
+  });
+
+  test('other expressions compare their literal parts and are reported as unknown until apply, not drift', async () => {
+    const rules = matchingRules();
+    rules.Cache_west2_Resource.upstream_registry_url = '${data.aws_caller_identity.current.account_id}.dkr.ecr.eu-west-2.amazonaws.com';
+    rules.Cache_teamimages_Resource.custom_role_arn = 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/ecr-pullthroughcache-upstream';
+    const r = await diff(writeStack(rules), '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.drift).toBe(false);
+    expect(report.unknown.map((u: { ecrRepositoryPrefix: string; attribute: string }) => [u.ecrRepositoryPrefix, u.attribute])).toEqual([
+      ['team-images', 'custom_role_arn'],
+      ['west2', 'upstream_registry_url'],
+    ]);
+    const text = await diff(writeStack(rules));
+    expect(text.stdout).toContain(
+      'unknown until apply (literal parts match):\n  ? team-images  custom_role_arn: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/ecr-pullthroughcache-upstream" ~ ',
+    );
+  });
+
+  test('an expression whose literal parts disagree with the live value is drift', async () => {
+    const rules = matchingRules();
+    rules.Cache_west2_Resource.upstream_registry_url = '${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-2.amazonaws.com';
+    const report = JSON.parse((await diff(writeStack(rules), '--json')).stdout);
+    expect(report.changed).toEqual([expect.objectContaining({ ecrRepositoryPrefix: 'west2', action: 'replace' })]);
+  });
+});
+
+describe('regions', () => {
+  test('rules declared for another region are skipped with a note', async () => {
+    const rules = matchingRules();
+    rules.Cache_useast_Resource = { ecr_repository_prefix: 'docker-hub-us', upstream_registry_url: 'quay.io', region: 'us-east-1' };
+    const r = await diff(writeStack(rules));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`skipped (declared for another region than ${REGION}):\n  docker-hub-us  region us-east-1  (aws_ecr_pull_through_cache_rule.Cache_useast_Resource)\n`);
+  });
+
+  test("a rule's provider alias decides its region", async () => {
+    const rules = matchingRules();
+    rules.Cache_aliased_Resource = { ecr_repository_prefix: 'far', upstream_registry_url: 'quay.io', provider: 'aws.tokyo' };
+    const path = writeStack(rules, { provider: { aws: [{ region: REGION }, { alias: 'tokyo', region: 'ap-northeast-1' }] } });
+    const report = JSON.parse((await diff(path, '--json')).stdout);
+    expect(report.skipped).toEqual([{ address: 'aws_ecr_pull_through_cache_rule.Cache_aliased_Resource', ecrRepositoryPrefix: 'far', region: 'ap-northeast-1' }]);
+    expect(report.drift).toBe(false);
+  });
+
+  test('with --region of the other region, the same stack shows those rules', async () => {
+    const path = writeStack({ Cache_q_Resource: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io', region: 'us-east-1' } });
+    const r = await runCli(['diff', '--synth', path, '--region', 'us-east-1', '--endpoint-url', endpoint.url, '--json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.region).toBe('us-east-1');
+    expect(report.skipped).toEqual([]);
+    expect(report.extra).toHaveLength(EVERY_KIND.length - 1);
+  });
+});
+
+test('an unreadable or invalid --synth file is an error (exit 2)', async () => {
+  const missing = await diff(join(dir, 'nope.json'));
+  expect(missing).toEqual({ code: 2, stdout: '', stderr: `ecr-ptc: cannot read --synth ${join(dir, 'nope.json')}: ENOENT\n` });
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{ not json');
+  const invalid = await diff(bad);
+  expect(invalid.code).toBe(2);
+  expect(invalid.stderr).toMatch(/^ecr-ptc: .*bad\.json is not JSON: /);
+});
