@@ -41,7 +41,8 @@ export function generateGo(plan: ImportPlan): string {
       '',
       `\t${variable} := cache.AddRule(jsii.String(${goString(rule.id)}), &${PKG}.PullThroughCacheRuleProps{`,
       `\t\tEcrRepositoryPrefix: jsii.String(${goString(rule.ecrRepositoryPrefix)}),`,
-      `\t\tUpstream: ${upstream(rule.upstream)},`,
+      // gofmt aligns a single-line value with the key above; a multi-line one stays unaligned.
+      `\t\t${rule.upstream.optionsType ? 'Upstream: ' : 'Upstream:            '}${upstream(rule.upstream)},`,
       '\t})',
       `\t${variable}.Resource().ImportFrom(jsii.String(${goString(rule.ecrRepositoryPrefix)}), nil)`,
     );
