@@ -1,0 +1,90 @@
+/** The compiled `ecr-ptc` binary in a child process, and the tool's read-only guarantee. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LocalEcrEndpoint } from './support/ecr-endpoint';
+import { BIN, ensureBinary, ROOT, runBinary, runCli } from './support/cli';
+import { EVERY_KIND, REGION, secretArn, seedEveryKind, writeOperations } from './support/fixtures';
+
+let endpoint: LocalEcrEndpoint;
+beforeAll(async () => {
+  ensureBinary();
+  endpoint = await LocalEcrEndpoint.start();
+});
+afterAll(() => endpoint.close());
+beforeEach(() => {
+  endpoint.reset();
+  seedEveryKind(endpoint);
+});
+
+const at = () => ['--region', REGION, '--endpoint-url', endpoint.url];
+
+test('the bin is a node script', () => {
+  expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  expect(join(ROOT, pkg.bin['ecr-ptc'])).toBe(BIN);
+});
+
+test('--help', async () => {
+  const r = await runBinary(['--help']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Usage: ecr-ptc <command> [options]');
+  expect(r.stderr).toBe('');
+});
+
+test('list --json: the rules, nothing on stderr (no SDK notices)', async () => {
+  const r = await runBinary(['list', '--json', ...at()]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).map((x: { ecrRepositoryPrefix: string }) => x.ecrRepositoryPrefix)).toEqual(
+    EVERY_KIND.map((x) => x.ecrRepositoryPrefix),
+  );
+});
+
+test('validate exits 1 when a rule is invalid', async () => {
+  endpoint.seedSecret({ arn: secretArn('gitlab'), username: 'gitlab-bot', accessToken: 'expired' });
+  const r = await runBinary(['validate', ...at()]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/^INVALID {2}gitlab\s+registry\.gitlab\.com\n {9}failure: Authentication with the upstream registry registry\.gitlab\.com failed/m);
+});
+
+test('errors: exit 2 and exactly one line on stderr', async () => {
+  const noRegion = await runBinary(['list', '--endpoint-url', endpoint.url]);
+  expect(noRegion).toEqual({ code: 2, stdout: '', stderr: 'ecr-ptc: no AWS region: pass --region, set AWS_REGION, or set region in the profile\n' });
+  const noCredentials = await runBinary(['list', ...at()], { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+  expect(noCredentials.code).toBe(2);
+  expect(noCredentials.stderr).toMatch(/^ecr-ptc: no AWS credentials found: [^\n]*\n$/);
+});
+
+test('persistent throttling through the real process: exit 2 after the configured attempts', async () => {
+  endpoint.inject({ kind: 'throttle' });
+  const r = await runBinary(['list', '--max-attempts', '4', ...at()]);
+  expect(r).toEqual({ code: 2, stdout: '', stderr: 'ecr-ptc: throttled by ECR after 4 attempts: retry later or lower --concurrency\n' });
+  expect(endpoint.counts()).toEqual({ DescribePullThroughCacheRules: 4 });
+});
+
+describe('read-only', () => {
+  test('list, validate, diff and import call only Describe and Validate', async () => {
+    const stack = join(ROOT, 'test', 'cli', 'golden', 'empty-stack.json');
+    await runCli(['list', ...at()]);
+    await runCli(['validate', ...at()]);
+    await runBinary(['diff', '--synth', stack, ...at()]);
+    for (const language of ['typescript', 'python', 'go', 'java']) await runCli(['import', '--language', language, ...at()]);
+    expect(writeOperations(endpoint)).toEqual([]);
+    expect(Object.keys(endpoint.counts()).sort()).toEqual(['DescribePullThroughCacheRules', 'ValidatePullThroughCacheRule']);
+    expect(endpoint.requests.length).toBeGreaterThan(EVERY_KIND.length);
+  });
+
+  test('the CLI source sends no write command', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(join(ROOT, 'src', 'cli'));
+    const commands = files.flatMap((f) => readFileSync(f, 'utf8').match(/\b[A-Z]\w+Command\b/g) ?? []);
+    expect([...new Set(commands)].sort()).toEqual(['ValidatePullThroughCacheRuleCommand']);
+  });
+});
