@@ -26,6 +26,9 @@ stage() {
 # 1. Build the jsii library and the CLI (tests import both).
 stage build bash -c 'npm run --silent build:all && echo "0 0" > .test-results/build.counts'
 
+# 1b. Type-check sources, tests and examples together (jest only transpiles).
+stage typecheck bash -c 'npx tsc -p tsconfig.dev.json && echo "1 0" > .test-results/typecheck.counts'
+
 # 2. TypeScript: unit, construct, example and CLI tests (jest).
 stage jest bash scripts/run-jest.sh
 

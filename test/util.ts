@@ -1,4 +1,4 @@
-import { App, Testing, TerraformStack } from 'cdktf';
+import { App, Testing, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 
 /** A stack with an AWS provider, as a user would start one. */
@@ -47,3 +47,10 @@ export function warningsOf(stack: TerraformStack): string[] {
 export const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf';
 
 export { App };
+
+/** A value as the synthesized configuration shows it (tokens become Terraform expressions). */
+export function resolveIn(stack: TerraformStack, value: string): string {
+  const id = `resolved${stack.node.children.length}`;
+  new TerraformOutput(stack, id, { value });
+  return JSON.parse(Testing.synth(stack)).output[id].value;
+}

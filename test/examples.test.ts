@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { ReferenceStack } from '../examples/reference-stack';
+
+const GOLDEN = path.join(__dirname, 'golden', 'ecr-pull-through-cache-example.cdk.tf.json');
+
+/** Drops what changes between cdktf releases without changing the configuration: the cdktf version. */
+function scrub(json: any): any {
+  const copy = JSON.parse(JSON.stringify(json));
+  delete copy['//']?.metadata?.version;
+  return copy;
+}
+
+function synthesizeExample(): any {
+  const app = Testing.app();
+  const stack = new ReferenceStack(app, 'ecr-pull-through-cache-example');
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+describe('the example stack', () => {
+  const json = synthesizeExample();
+
+  test('matches the golden cdk.tf.json (UPDATE_GOLDEN=1 to accept a deliberate change)', () => {
+    const actual = scrub(json);
+    if (process.env.UPDATE_GOLDEN === '1') {
+      fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    expect(actual).toEqual(JSON.parse(fs.readFileSync(GOLDEN, 'utf8')));
+  });
+
+  test('uses every upstream registry the ECR API knows', () => {
+    const urls = Object.values<any>(json.resource.aws_ecr_pull_through_cache_rule).map((r) => r.upstream_registry_url);
+    for (const url of ['registry-1.docker.io', 'quay.io', 'registry.k8s.io', 'public.ecr.aws', 'ghcr.io', 'registry.gitlab.com',
+      'contosoimages.azurecr.io', 'cgr.dev', '444455556666.dkr.ecr.eu-west-1.amazonaws.com']) {
+      expect(urls).toContain(url);
+    }
+  });
+
+  test('carries no secret value: the access token only as a sensitive variable reference', () => {
+    const text = JSON.stringify(json);
+    expect(json.variable.docker_hub_access_token.sensitive).toBe(true);
+    expect(text).toContain('var.docker_hub_access_token');
+    const version = Object.values<any>(json.resource.aws_secretsmanager_secret_version)[0];
+    expect(version.secret_string).toBeUndefined();
+    expect(version.secret_string_wo).toMatch(/^\$\{jsonencode\(\{"username" = var\.docker_hub_username, "accessToken" = var\.docker_hub_access_token\}\)\}$/);
+  });
+
+  test('outputs image URIs in the cache', () => {
+    expect(json.output.nginx_image.value).toMatch(/\/docker-hub\/library\/nginx:1\.27$/);
+    expect(json.output.central_image.value).toMatch(/\/central\/api:v1$/);
+  });
+});

@@ -1,0 +1,155 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { EcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import * as errors from '../src/private/errors';
+import { PullThroughCache, PullThroughCacheRule, UpstreamRegistry } from '../src';
+import { newStack, resourcesOf, synthJson, warningsOf } from './util';
+
+/** Runs the stack's validations as `cdktf synth` does and returns the error text. */
+function synthError(stack: TerraformStack): string {
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('synth did not fail');
+}
+
+describe('PullThroughCache', () => {
+  test('addRule returns the rule it made, in order, under the cache', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache');
+    const a = cache.addRule('EcrPublic', { upstream: UpstreamRegistry.ecrPublic() });
+    const b = cache.addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    expect(a).toBeInstanceOf(PullThroughCacheRule);
+    expect(cache.rules).toEqual([a, b]);
+    expect(a.node.path).toBe('test/Cache/EcrPublic');
+    // the list is a copy: callers cannot add rules behind the cache's back
+    cache.rules.pop();
+    expect(cache.rules).toHaveLength(2);
+  });
+
+  test('its region and template are defaults for its rules', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache', { region: 'eu-west-1', repositoryTemplate: { maxImageCount: 10 } });
+    cache.addRule('EcrPublic', { upstream: UpstreamRegistry.ecrPublic() });
+    cache.addRule('Quay', { upstream: UpstreamRegistry.quay(), repositoryTemplate: { description: 'own' } });
+    const json = synthJson(stack);
+    for (const rule of Object.values(resourcesOf(json, EcrPullThroughCacheRule.tfResourceType))) {
+      expect(rule.region).toBe('eu-west-1');
+    }
+    const templates = Object.values(resourcesOf(json, EcrRepositoryCreationTemplate.tfResourceType));
+    expect(templates.map((t) => [t.prefix, t.region, t.description, t.lifecycle_policy !== undefined]).sort()).toEqual([
+      ['ecr-public', 'eu-west-1', undefined, true],
+      ['quay', 'eu-west-1', 'own', false],
+    ]);
+  });
+
+  test('a rule region other than the cache region is an error', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache', { region: 'eu-west-1' });
+    expect(() => cache.addRule('Quay', { upstream: UpstreamRegistry.quay(), region: 'us-east-2' }))
+      .toThrow(errors.ruleRegionConflict('test/Cache/Quay', 'us-east-2', 'eu-west-1').message);
+  });
+
+  test('grantPull covers every rule, including rules added after the grant', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache');
+    cache.addRule('EcrPublic', { upstream: UpstreamRegistry.ecrPublic() });
+    cache.grantPull('eks-node-role');
+    cache.addRule('Quay', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'ROOT' });
+    const policies = Object.values(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType));
+    expect(policies).toHaveLength(1);
+    const resources: string[] = JSON.parse(policies[0].policy).Statement[1].Resource;
+    expect(resources.map((r) => r.split(':repository/')[1])).toEqual(['ecr-public/*', '*']);
+  });
+
+  test('one PullThroughCache per Region in a loop needs no provider alias', () => {
+    const stack = newStack();
+    for (const region of ['eu-west-1', 'ap-southeast-2', 'us-west-2']) {
+      new PullThroughCache(stack, `Cache-${region}`, { region }).addRule('EcrPublic', { upstream: UpstreamRegistry.ecrPublic() });
+    }
+    const json = synthJson(stack);
+    expect(Object.keys(json.provider.aws)).toHaveLength(1);
+    expect(Object.values(resourcesOf(json, EcrPullThroughCacheRule.tfResourceType)).map((r) => r.region).sort())
+      .toEqual(['ap-southeast-2', 'eu-west-1', 'us-west-2']);
+  });
+});
+
+describe('checks across rules, at synth', () => {
+  test('the same prefix twice in one Region fails, also between a cache and a lone rule', () => {
+    const stack = newStack();
+    new PullThroughCache(stack, 'Cache').addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    new PullThroughCacheRule(stack, 'Lone', { upstream: UpstreamRegistry.quay() });
+    const message = synthError(stack);
+    expect(message).toContain(`[test/Cache/Quay] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/Lone')}`);
+    expect(message).toContain(`[test/Lone] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/Cache/Quay')}`);
+  });
+
+  test("'quay' and 'quay/' are the same prefix", () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'quay' });
+    new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'quay/' });
+    expect(synthError(stack)).toContain(errors.duplicatePrefix('quay', "the provider's Region", 'test/B'));
+  });
+
+  test('the same prefix in two Regions is fine', () => {
+    const stack = newStack();
+    new PullThroughCache(stack, 'A', { region: 'eu-west-1' }).addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    new PullThroughCache(stack, 'B', { region: 'us-west-2' }).addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('overlapping prefixes fail', () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'Team', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'team' });
+    new PullThroughCacheRule(stack, 'TeamSub', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'team/sub' });
+    const message = synthError(stack);
+    expect(message).toContain(`[test/Team] ${errors.overlappingPrefix('team', 'team/sub', 'test/TeamSub', "the provider's Region")}`);
+  });
+
+  test("prefixes that only share a start of a word do not overlap ('team' and 'teams')", () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'team' });
+    new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'teams' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('ROOT beside prefixed rules warns', () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'Root', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'ROOT' });
+    new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });
+    Testing.synth(stack, true);
+    expect(warningsOf(stack)).toEqual([errors.rootOverlapWarning(['test/Quay'])]);
+  });
+
+  test('50 rules in a Region pass; 51 fail with the quota message', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache', { region: 'eu-west-1' });
+    for (let i = 0; i < 50; i++) cache.addRule(`R${i}`, { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: `p${i}x` });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    new PullThroughCacheRule(stack, 'Extra', { upstream: UpstreamRegistry.quay(), region: 'eu-west-1' });
+    expect(synthError(stack)).toContain(`[test] ${errors.tooManyRules("Region 'eu-west-1'", 51)}`);
+  });
+
+  test('the quota is per Region', () => {
+    const stack = newStack();
+    for (const region of ['eu-west-1', 'eu-west-2']) {
+      const cache = new PullThroughCache(stack, `Cache-${region}`, { region });
+      for (let i = 0; i < 30; i++) cache.addRule(`R${i}`, { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: `p${i}x` });
+    }
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('rules in different stacks are independent', () => {
+    const app = Testing.app();
+    for (const id of ['a', 'b']) {
+      const stack = new TerraformStack(app, id);
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+      new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
+  });
+});
