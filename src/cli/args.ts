@@ -96,10 +96,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
 
+  if (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (argv.includes('--version')) return { kind: 'version' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h' || arg === '--help' || arg === 'help') return { kind: 'help' };
-    if (arg === '--version' || arg === '-v') return { kind: 'version' };
     if (!arg.startsWith('--')) {
       if (command) throw new UsageError(`unexpected argument '${arg}'`);
       if (!(COMMANDS as readonly string[]).includes(arg)) {
@@ -146,9 +146,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`--endpoint-url must be an http(s) URL, got '${endpointUrl}'`);
   }
   const region = one('region');
-  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) {
-    throw new UsageError(`unknown region '${region}' (expected a name like eu-west-1)`);
-  }
   const maxAttempts = one('max-attempts');
   const global: GlobalOptions = {
     region,

@@ -1,6 +1,7 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { GlobalOptions } from './args';
+import { CliError } from './errors';
 
 /** Environment variable: base delay in ms of the retry backoff (default 100). */
 export const RETRY_BASE_DELAY_ENV = 'ECR_PTC_RETRY_BASE_DELAY_MS';
@@ -35,7 +36,22 @@ export function createEcrClient(options: GlobalOptions, env: Readonly<Record<str
   });
 }
 
-/** The region the client resolved (flag, environment or profile); throws if there is none. */
+/** The shape of an AWS region name, e.g. `eu-west-1`, `us-gov-west-1`, `ap-southeast-5`. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** Throws `CliError` for a malformed region name or one where ECR pull-through cache does not exist. */
+export function checkRegion(region: string): void {
+  if (!REGION_PATTERN.test(region)) {
+    throw new CliError(`unknown region '${region}' (expected a name like eu-west-1)`);
+  }
+  if (/^(cn-|us-gov-)/.test(region)) {
+    throw new CliError(`ECR pull-through cache is not available in ${region} (China and GovCloud regions)`);
+  }
+}
+
+/** The region the client resolved (flag, environment or profile), checked; throws if there is none. */
 export async function resolvedRegion(client: ECRClient): Promise<string> {
-  return client.config.region();
+  const region = await client.config.region();
+  checkRegion(region);
+  return region;
 }

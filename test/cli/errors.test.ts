@@ -54,10 +54,21 @@ test('missing region', async () => {
   expect(endpoint.requests).toHaveLength(0);
 });
 
-test('unknown region name', async () => {
-  const r = await runCli(['list', '--region', 'europe', '--endpoint-url', endpoint.url]);
+test.each([
+  [['--region', 'europe'], {}, "ecr-ptc: unknown region 'europe' (expected a name like eu-west-1)\n"],
+  [[], { AWS_REGION: 'Frankfurt' }, "ecr-ptc: unknown region 'Frankfurt' (expected a name like eu-west-1)\n"],
+  [['--region', 'cn-north-1'], {}, 'ecr-ptc: ECR pull-through cache is not available in cn-north-1 (China and GovCloud regions)\n'],
+  [['--region', 'us-gov-west-1'], {}, 'ecr-ptc: ECR pull-through cache is not available in us-gov-west-1 (China and GovCloud regions)\n'],
+])('bad region %j %j', async (args, env, message) => {
+  const r = await runCli(['list', ...args, '--endpoint-url', endpoint.url], { env });
+  expect(r).toEqual({ code: 2, stdout: '', stderr: message });
+  expect(endpoint.requests).toHaveLength(0);
+});
+
+test('a host that does not resolve', async () => {
+  const r = await runCli(['list', '--region', REGION, '--endpoint-url', 'http://ecr.example.invalid', '--max-attempts', '1']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toBe("ecr-ptc: unknown region 'europe' (expected a name like eu-west-1)\nrun 'ecr-ptc --help' for usage\n");
+  expect(r.stderr).toMatch(/^ecr-ptc: cannot resolve the host of http:\/\/ecr\.example\.invalid \((ENOTFOUND|EAI_AGAIN)\): check --endpoint-url\n$/);
 });
 
 test('AWS_REGION is used when --region is absent', async () => {

@@ -1,0 +1,33 @@
+import { parseArgs } from '../../src/cli/args';
+import { UsageError } from '../../src/cli/errors';
+
+test('global options go before or after the command, as --name value or --name=value', () => {
+  expect(parseArgs(['--region=eu-west-1', 'validate', '--prefix', 'a', '--json', '--prefix=b', '--concurrency', '2', '--profile', 'ci'])).toEqual({
+    kind: 'run',
+    global: { region: 'eu-west-1', profile: 'ci', registryId: undefined, endpointUrl: undefined, json: true, debug: false, maxAttempts: 5 },
+    args: { command: 'validate', prefixes: ['a', 'b'], concurrency: 2 },
+  });
+});
+
+test('defaults', () => {
+  expect(parseArgs(['validate'])).toMatchObject({ args: { prefixes: [], concurrency: 5 }, global: { maxAttempts: 5, json: false } });
+  expect(parseArgs(['import', '--language', 'go'])).toMatchObject({ args: { language: 'go', stackName: 'ecr-pull-through-cache', out: undefined } });
+  expect(parseArgs(['diff', '--synth', 'cdktf.out/stacks/x/cdk.tf.json'])).toMatchObject({ args: { synth: 'cdktf.out/stacks/x/cdk.tf.json' } });
+});
+
+test('help and version win over everything else', () => {
+  expect(parseArgs(['list', '--bogus', '--help'])).toEqual({ kind: 'help' });
+  expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
+});
+
+test.each([
+  [['list', 'extra'], "unexpected argument 'extra'"],
+  [['list', '--region', 'a', '--region', 'b'], '--region given more than once'],
+  [['list', '--endpoint-url', 'localhost:4566'], "--endpoint-url must be an http(s) URL, got 'localhost:4566'"],
+  [['list', '--max-attempts', '0'], "--max-attempts must be an integer from 1 to 20, got '0'"],
+  [['list', '--max-attempts', '2.5'], "--max-attempts must be an integer from 1 to 20, got '2.5'"],
+  [['list', '--prefix', 'a'], "--prefix is not an option of 'list'"],
+  [['validate', '--synth', 'x'], "--synth is not an option of 'validate'"],
+])('%j is a usage error', (argv, message) => {
+  expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+});
