@@ -98,6 +98,7 @@ export class LocalEcrEndpoint {
   static async start(): Promise<LocalEcrEndpoint> {
     const endpoint = new LocalEcrEndpoint(loadModel());
     await new Promise<void>((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
+    endpoint.port = (endpoint.server.address() as AddressInfo).port;
     return endpoint;
   }
 
@@ -118,6 +119,7 @@ export class LocalEcrEndpoint {
   private readonly roles = new Map<string, string>();
   private readonly upstreamLogins = new Map<string, { username: string; accessToken: string }>();
   private faults: ActiveFault[] = [];
+  private port = 0;
   private inFlight = 0;
   private clock = START_CLOCK;
 
@@ -125,9 +127,9 @@ export class LocalEcrEndpoint {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>` (still known after close, e.g. to test a refused connection). */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${this.port}`;
   }
 
   /** Stops the server and drops open connections. */
