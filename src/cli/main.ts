@@ -6,12 +6,12 @@ import { runDiff } from './commands/diff';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
 import { runValidate } from './commands/validate';
-import { describeError, EXIT_ERROR, EXIT_OK, UsageError } from './errors';
+import { CliError, describeError, EXIT_ERROR, EXIT_OK, UsageError, type ErrorContext } from './errors';
 import { processIo, type CliIo } from './output';
 
 function version(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // lib/cli/main.js and src/cli/main.ts both sit two levels below package.json.
     return (require('../../package.json') as { version: string }).version;
   } catch {
     return 'unknown';
@@ -38,7 +38,7 @@ function dispatch(ctx: CommandContext, args: CommandArgs): Promise<number> {
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   const cli: CliIo = { ...processIo(), ...io };
   let debug = argv.includes('--debug');
-  let errorContext = {};
+  let errorContext: ErrorContext = {};
   try {
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     cli.stderr(`ecr-ptc: ${describeError(err, errorContext)}\n`);
     if (err instanceof UsageError) cli.stderr("run 'ecr-ptc --help' for usage\n");
     if (debug && err instanceof Error && err.stack) cli.stderr(`${err.stack}\n`);
-    return err instanceof UsageError ? EXIT_ERROR : ((err as { exitCode?: number }).exitCode ?? EXIT_ERROR);
+    return err instanceof CliError ? err.exitCode : EXIT_ERROR;
   }
 }
 

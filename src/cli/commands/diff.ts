@@ -207,10 +207,6 @@ export function formatDiff(report: DiffReport): string {
   return lines.join('\n') + '\n';
 }
 
-function declaredJson(rule: DeclaredRule): Record<string, unknown> {
-  return { ...rule };
-}
-
 /** `ecr-ptc diff --synth <cdk.tf.json>`. */
 export async function runDiff(ctx: CommandContext, args: { readonly synth: string }): Promise<number> {
   const path = resolve(ctx.io.cwd, args.synth);
@@ -226,7 +222,6 @@ export async function runDiff(ctx: CommandContext, args: { readonly synth: strin
     ctx.io.stdout(
       formatJson({
         ...report,
-        missing: report.missing.map(declaredJson),
         extra: report.extra.map(ruleJson),
       }),
     );
