@@ -68,15 +68,6 @@ export class PullThroughCacheRule extends Construct {
    */
   public readonly upstream: UpstreamRegistry;
 
-  /**
-   * The account ID of the registry the rule belongs to.
-   */
-  public readonly registryId: string;
-
-  /**
-   * The host name of the cache registry: `<registryId>.dkr.ecr.<region>.<dns suffix>`.
-   */
-  public readonly registryHost: string;
 
   /**
    * The creation template of the rule's repositories.
@@ -123,8 +114,8 @@ export class PullThroughCacheRule extends Construct {
       dependsOn: upstream.credential?._valueResource ? [upstream.credential._valueResource] : undefined,
     });
 
-    this.registryId = this.resource.registryId;
-    this.registryHost = `${this.registryId}.dkr.ecr.${this.region}.${partitionOf(this).dnsSuffix}`;
+    // registryHost needs the partition's DNS suffix: make the data source now, not while synthesizing.
+    partitionOf(this);
 
     if (props.repositoryTemplate !== undefined) {
       this.repositoryTemplate = new PullThroughCacheRepositoryTemplate(this, 'RepositoryTemplate', {
@@ -134,6 +125,20 @@ export class PullThroughCacheRule extends Construct {
       });
     }
     registerRule(this);
+  }
+
+  /**
+   * The account ID of the registry the rule belongs to.
+   */
+  public get registryId(): string {
+    return this.resource.registryId;
+  }
+
+  /**
+   * The host name of the cache registry: `<registryId>.dkr.ecr.<region>.<dns suffix>`.
+   */
+  public get registryHost(): string {
+    return `${this.registryId}.dkr.ecr.${this.region}.${partitionOf(this).dnsSuffix}`;
   }
 
   /**

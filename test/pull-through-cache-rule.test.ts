@@ -1,4 +1,4 @@
-import { TerraformOutput, Token } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import * as errors from '../src/private/errors';
@@ -177,8 +177,10 @@ describe('imageUri', () => {
 
   test('a token image is appended as it is', () => {
     const { rule } = ruleIn(UpstreamRegistry.quay());
-    const image = Token.asString({ Ref: 'img' });
-    expect(rule.imageUri(image)).toBe(`${rule.registryHost}/quay/${image}`);
+    const stack = rule.node.scope as any;
+    const image = new TerraformVariable(stack, 'image', { type: 'string' }).stringValue;
+    new TerraformOutput(stack, 'img', { value: rule.imageUri(image) });
+    expect(synthJson(stack).output.img.value).toBe(`${HOST}/quay/\${var.image}`);
   });
 
   test('repositoryUri drops nothing but the tag', () => {

@@ -153,3 +153,14 @@ describe('checks across rules, at synth', () => {
     }
   });
 });
+
+describe('overlaps in both directions and at depth', () => {
+  test('a prefix under an ancestor two levels up is reported by both rules', () => {
+    const stack = newStack();
+    new PullThroughCacheRule(stack, 'Deep', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'a1/b2/c3' });
+    new PullThroughCacheRule(stack, 'Top', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'a1' });
+    const message = synthError(stack);
+    expect(message).toContain(`[test/Deep] ${errors.overlappingPrefix('a1/b2/c3', 'a1', 'test/Top', "the provider's Region")}`);
+    expect(message).toContain(`[test/Top] ${errors.overlappingPrefix('a1', 'a1/b2/c3', 'test/Deep', "the provider's Region")}`);
+  });
+});

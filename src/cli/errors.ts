@@ -48,7 +48,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 const CREDENTIAL_REJECTED = new Set([
-  'UnrecognizedClientException', 'InvalidSignatureException', 'MissingAuthenticationTokenException',
+  'UnrecognizedClientException', 'InvalidSignatureException',
   'IncompleteSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'SignatureDoesNotMatch',
 ]);
 
@@ -103,6 +103,9 @@ export function describeError(error: unknown, ctx: ErrorContext = {}): string {
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
     return `access denied: ${message}`;
+  }
+  if (name === 'MissingAuthenticationTokenException') {
+    return `the request reached ${where} unsigned (${name}): a proxy may strip the Authorization header, or the endpoint is not the ECR API`;
   }
   if (CREDENTIAL_REJECTED.has(name)) {
     return `AWS rejected the credentials (${name}): ${message}`;

@@ -3,6 +3,7 @@
  * checks across them: one rule per prefix and Region, no overlapping prefixes, at most 50 rules per Region.
  *
  * These run as construct validations at synth, because rules may be added after any one of them is built.
+ * The rules of a stack are indexed once per validation pass, so the checks stay linear in the number of rules.
  */
 import { Annotations, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -17,7 +18,20 @@ export interface RegisteredRule extends IConstruct {
   readonly _regionArgument?: string;
 }
 
-const RULES = new WeakMap<TerraformStack, RegisteredRule[]>();
+/** Rules of one Region: by exact prefix, and by every proper ancestor of a prefix ('a' and 'a/b' for 'a/b/c'). */
+interface RegionIndex {
+  readonly byPrefix: Map<string, RegisteredRule[]>;
+  readonly byAncestor: Map<string, RegisteredRule[]>;
+  readonly prefixed: RegisteredRule[];
+  count: number;
+}
+
+interface StackRules {
+  readonly rules: RegisteredRule[];
+  index?: { readonly size: number; readonly regions: Map<string, RegionIndex> };
+}
+
+const STACKS = new WeakMap<TerraformStack, StackRules>();
 
 /** A readable key for the Region of a rule. */
 export function regionKey(rule: RegisteredRule): string {
@@ -26,58 +40,87 @@ export function regionKey(rule: RegisteredRule): string {
   return Token.isUnresolved(r) ? `Region ${r}` : `Region '${r}'`;
 }
 
-/** Adds a rule to its stack's list; the first rule of a stack installs the stack-wide checks. */
+/** Adds a rule to its stack's list; the first rule of a stack installs the stack-wide quota check. */
 export function registerRule(rule: RegisteredRule): void {
   const stack = TerraformStack.of(rule);
-  let rules = RULES.get(stack);
-  if (rules === undefined) {
-    rules = [];
-    RULES.set(stack, rules);
-    const list = rules;
-    stack.node.addValidation({ validate: () => quotaErrors(list) });
+  let entry = STACKS.get(stack);
+  if (entry === undefined) {
+    const created: StackRules = { rules: [] };
+    entry = created;
+    STACKS.set(stack, created);
+    stack.node.addValidation({ validate: () => quotaErrors(indexOf(created)) });
   }
-  rules.push(rule);
-  const all = rules;
-  rule.node.addValidation({ validate: () => ruleErrors(rule, all) });
+  entry.rules.push(rule);
+  const owner = entry;
+  rule.node.addValidation({ validate: () => ruleErrors(rule, indexOf(owner)) });
 }
 
 function prefixOf(rule: RegisteredRule): string | undefined {
   return Token.isUnresolved(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
 }
 
-function sameRegion(a: RegisteredRule, b: RegisteredRule): boolean {
-  return regionKey(a) === regionKey(b);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
-function ruleErrors(rule: RegisteredRule, all: RegisteredRule[]): string[] {
+/** Builds (or reuses, while no rule was added) the index of a stack's rules. */
+function indexOf(entry: StackRules): Map<string, RegionIndex> {
+  if (entry.index !== undefined && entry.index.size === entry.rules.length) return entry.index.regions;
+  const regions = new Map<string, RegionIndex>();
+  for (const rule of entry.rules) {
+    const key = regionKey(rule);
+    let region = regions.get(key);
+    if (region === undefined) {
+      region = { byPrefix: new Map(), byAncestor: new Map(), prefixed: [], count: 0 };
+      regions.set(key, region);
+    }
+    region.count++;
+    const prefix = prefixOf(rule);
+    if (prefix === undefined) continue;
+    push(region.byPrefix, prefix, rule);
+    if (prefix === ROOT_PREFIX) continue;
+    region.prefixed.push(rule);
+    const parts = prefix.split('/');
+    for (let i = 1; i < parts.length; i++) push(region.byAncestor, parts.slice(0, i).join('/'), rule);
+  }
+  entry.index = { size: entry.rules.length, regions };
+  return regions;
+}
+
+function ruleErrors(rule: RegisteredRule, regions: Map<string, RegionIndex>): string[] {
   const mine = prefixOf(rule);
   if (mine === undefined) return [];
+  const key = regionKey(rule);
+  const region = regions.get(key)!;
   const out: string[] = [];
-  const rootNeighbours: string[] = [];
-  for (const other of all) {
-    if (other === rule || !sameRegion(rule, other)) continue;
-    const theirs = prefixOf(other);
-    if (theirs === undefined) continue;
-    if (theirs === mine) {
-      out.push(errors.duplicatePrefix(mine, regionKey(rule), other.node.path));
-    } else if (mine === ROOT_PREFIX || theirs === ROOT_PREFIX) {
-      if (mine === ROOT_PREFIX) rootNeighbours.push(other.node.path);
-    } else if (theirs.startsWith(`${mine}/`) || mine.startsWith(`${theirs}/`)) {
-      out.push(errors.overlappingPrefix(mine, theirs, other.node.path, regionKey(rule)));
-    }
+  for (const other of region.byPrefix.get(mine) ?? []) {
+    if (other !== rule) out.push(errors.duplicatePrefix(mine, key, other.node.path));
   }
-  if (rootNeighbours.length > 0) {
-    Annotations.of(rule).addWarning(errors.rootOverlapWarning(rootNeighbours));
+  if (mine === ROOT_PREFIX) {
+    const others = region.prefixed.map((r) => r.node.path);
+    if (others.length > 0) Annotations.of(rule).addWarning(errors.rootOverlapWarning(others));
+    return out;
+  }
+  // Rules whose prefix lies under mine, then rules whose prefix is one of my ancestors.
+  for (const other of region.byAncestor.get(mine) ?? []) {
+    out.push(errors.overlappingPrefix(mine, prefixOf(other)!, other.node.path, key));
+  }
+  const parts = mine.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const ancestor = parts.slice(0, i).join('/');
+    for (const other of region.byPrefix.get(ancestor) ?? []) {
+      out.push(errors.overlappingPrefix(mine, ancestor, other.node.path, key));
+    }
   }
   return out;
 }
 
-function quotaErrors(all: RegisteredRule[]): string[] {
-  const counts = new Map<string, number>();
-  for (const rule of all) counts.set(regionKey(rule), (counts.get(regionKey(rule)) ?? 0) + 1);
+function quotaErrors(regions: Map<string, RegionIndex>): string[] {
   const out: string[] = [];
-  for (const [key, count] of counts) {
-    if (count > MAX_RULES_PER_REGION) out.push(errors.tooManyRules(key, count));
+  for (const [key, region] of regions) {
+    if (region.count > MAX_RULES_PER_REGION) out.push(errors.tooManyRules(key, region.count));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 /** One-line errors and exit codes, in-process. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNT_ID, LocalEcrEndpoint } from './support/ecr-endpoint';
@@ -145,4 +147,31 @@ test('--help and --version', async () => {
 test('every error above is a single line', async () => {
   const r = await runCli(['list', '--region', REGION, '--endpoint-url', endpoint.url], { env: { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' } });
   expect(oneLine(r.stderr)).toBe(true);
+});
+
+test('a proxy that strips the signature: the service says the request was unsigned', async () => {
+  // A forwarding proxy that drops the Authorization header, as some corporate proxies do.
+  const proxy = createServer((req, res) => {
+    const headers = { ...req.headers };
+    delete headers.authorization;
+    const upstream = httpRequest(`${endpoint.url}${req.url}`, { method: req.method, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  try {
+    const r = await runCli(['list', '--region', REGION, '--endpoint-url', url]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `ecr-ptc: the request reached ${url} unsigned (MissingAuthenticationTokenException): a proxy may strip the Authorization header, or the endpoint is not the ECR API\n`,
+    });
+    expect(endpoint.requests.map((q) => [q.accessKeyId, q.status])).toEqual([[undefined, 403]]);
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });

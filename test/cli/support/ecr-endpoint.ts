@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadModel, validateInput, type ApiError, type ApiModel } from './model-validator';
+import { loadModel, loadPaginator, validateInput, type ApiError, type ApiModel, type Paginator } from './model-validator';
 
 /** The account every test registry belongs to unless a rule says otherwise. */
 export const ACCOUNT_ID = '111122223333';
@@ -96,7 +96,7 @@ class ServiceError extends Error {
 export class LocalEcrEndpoint {
   /** Starts a server on 127.0.0.1 on a free port. */
   static async start(): Promise<LocalEcrEndpoint> {
-    const endpoint = new LocalEcrEndpoint(loadModel());
+    const endpoint = new LocalEcrEndpoint(loadModel(), loadPaginator('DescribePullThroughCacheRules'));
     await new Promise<void>((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
     endpoint.port = (endpoint.server.address() as AddressInfo).port;
     return endpoint;
@@ -123,7 +123,10 @@ export class LocalEcrEndpoint {
   private inFlight = 0;
   private clock = START_CLOCK;
 
-  private constructor(private readonly model: ApiModel) {
+  private constructor(
+    private readonly model: ApiModel,
+    private readonly paginator: Paginator,
+  ) {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
@@ -347,29 +350,31 @@ export class LocalEcrEndpoint {
   }
 
   private describe(input: Record<string, unknown>): unknown {
+    const { input_token: tokenIn, output_token: tokenOut, limit_key: limitKey, result_key: resultKey } = this.paginator;
     const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
     const prefixes = input.ecrRepositoryPrefixes as string[] | undefined;
-    if (prefixes && (input.maxResults !== undefined || input.nextToken !== undefined)) {
-      throw new ServiceError('InvalidParameterException', 'maxResults and nextToken cannot be used with ecrRepositoryPrefixes');
+    if (prefixes && (input[limitKey] !== undefined || input[tokenIn] !== undefined)) {
+      throw new ServiceError('InvalidParameterException', `${limitKey} and ${tokenIn} cannot be used with ecrRepositoryPrefixes`);
     }
     if (prefixes) {
-      return { pullThroughCacheRules: prefixes.map((p) => this.find({ registryId, ecrRepositoryPrefix: p })) };
+      return { [resultKey]: prefixes.map((p) => this.find({ registryId, ecrRepositoryPrefix: p })) };
     }
     const all = this.storedRules(registryId);
     let offset = 0;
-    if (input.nextToken !== undefined) {
-      const decoded = /^(\d+):(\d{12})$/.exec(Buffer.from(String(input.nextToken), 'base64').toString('utf8'));
+    if (input[tokenIn] !== undefined) {
+      const decoded = /^(\d+):(\d{12})$/.exec(Buffer.from(String(input[tokenIn]), 'base64').toString('utf8'));
       if (!decoded || decoded[2] !== registryId || Number(decoded[1]) > all.length) {
-        throw new ServiceError('InvalidParameterException', "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'");
+        throw new ServiceError('InvalidParameterException', `Invalid parameter at '${tokenIn}' failed to satisfy constraint: 'Invalid NextToken'`);
       }
       offset = Number(decoded[1]);
     }
-    const pageSize = Math.min((input.maxResults as number | undefined) ?? 100, this.pageSizeOverride ?? Infinity);
+    // Without a limit the API returns up to 100 results.
+    const pageSize = Math.min((input[limitKey] as number | undefined) ?? 100, this.pageSizeOverride ?? Infinity);
     const page = all.slice(offset, offset + pageSize);
     const end = offset + page.length;
     return {
-      pullThroughCacheRules: page,
-      nextToken: end < all.length ? Buffer.from(`${end}:${registryId}`).toString('base64') : undefined,
+      [resultKey]: page,
+      [tokenOut]: end < all.length ? Buffer.from(`${end}:${registryId}`).toString('base64') : undefined,
     };
   }
 

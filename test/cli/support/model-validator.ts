@@ -23,10 +23,27 @@ export interface ApiModel {
   readonly shapes: Record<string, Shape>;
 }
 
+const REFERENCE = join(__dirname, '..', '..', '..', 'reference');
+
 /** Loads the in-repo model copy. */
 export function loadModel(): ApiModel {
-  const path = join(__dirname, '..', '..', '..', 'reference', 'ecr-pull-through-cache-model.json');
-  return JSON.parse(readFileSync(path, 'utf8')) as ApiModel;
+  return JSON.parse(readFileSync(join(REFERENCE, 'ecr-pull-through-cache-model.json'), 'utf8')) as ApiModel;
+}
+
+/** An operation's paginator: which input and output members carry the token, the limit and the results. */
+export interface Paginator {
+  readonly input_token: string;
+  readonly output_token: string;
+  readonly limit_key: string;
+  readonly result_key: string;
+}
+
+/** Loads an operation's paginator from the in-repo reference/ecr-paginators.json. */
+export function loadPaginator(operation: string): Paginator {
+  const all = JSON.parse(readFileSync(join(REFERENCE, 'ecr-paginators.json'), 'utf8')) as { pagination: Record<string, Paginator> };
+  const paginator = all.pagination[operation];
+  if (!paginator) throw new Error(`reference/ecr-paginators.json has no paginator for ${operation}`);
+  return paginator;
 }
 
 /** An error in the `__type` + `message` shape that the SDK parses. */

@@ -1,0 +1,2 @@
+// Loads the construct library as a user's program does.
+require('../../lib');

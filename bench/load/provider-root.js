@@ -1,0 +1,3 @@
+// Loads the AWS provider from its package root, as much cdktf code does.
+require('cdktf');
+require('@cdktf/provider-aws');
