@@ -5,6 +5,8 @@ import { CliError } from './errors';
 
 /** Environment variable: base delay in ms of the retry backoff (default 100). */
 export const RETRY_BASE_DELAY_ENV = 'ECR_PTC_RETRY_BASE_DELAY_MS';
+/** Environment variable: time in ms one attempt may take before it is abandoned and retried (default 30000). */
+export const REQUEST_TIMEOUT_ENV = 'ECR_PTC_REQUEST_TIMEOUT_MS';
 
 const MAX_BACKOFF_MS = 20_000;
 
@@ -16,23 +18,26 @@ export function backoff(baseDelayMs: number): (attempt: number) => number {
   return (attempt) => Math.floor(Math.random() * Math.min(MAX_BACKOFF_MS, baseDelayMs * 2 ** attempt));
 }
 
-/** Reads the retry base delay from the environment. */
-export function retryBaseDelay(env: Readonly<Record<string, string | undefined>>): number {
-  const raw = env[RETRY_BASE_DELAY_ENV];
-  const value = raw === undefined ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : 100;
+type Env = Readonly<Record<string, string | undefined>>;
+
+function millis(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 /**
  * An ECR client for the global options: the default credential chain (with `--profile`),
- * standard retry mode with `--max-attempts` attempts, and an optional endpoint override.
+ * standard retry mode with `--max-attempts` attempts, per-attempt timeouts, and an optional endpoint override.
  */
-export function createEcrClient(options: GlobalOptions, env: Readonly<Record<string, string | undefined>>): ECRClient {
+export function createEcrClient(options: GlobalOptions, env: Env): ECRClient {
+  const timeout = millis(env, REQUEST_TIMEOUT_ENV, 30_000);
   return new ECRClient({
     region: options.region,
     profile: options.profile,
     endpoint: options.endpointUrl,
-    retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, backoff(retryBaseDelay(env))),
+    retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, backoff(millis(env, RETRY_BASE_DELAY_ENV, 100))),
+    requestHandler: { connectionTimeout: Math.min(timeout, 5_000), requestTimeout: timeout, throwOnRequestTimeout: true },
   });
 }
 

@@ -62,6 +62,7 @@ function networkCode(err: SdkErrorShape): string | undefined {
     if (e.name === 'TimeoutError') return 'ETIMEDOUT';
     if (typeof e.message === 'string') {
       if (/socket hang up/i.test(e.message)) return 'ECONNRESET';
+      if (/TimeoutError|did not complete within/.test(e.message)) return 'ETIMEDOUT';
       // Errors from another realm reach us re-wrapped with only their text.
       const named = /\b(E[A-Z_]{3,})\b/.exec(e.message);
       if (named && NETWORK_CODES.has(named[1])) return named[1];

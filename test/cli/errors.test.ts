@@ -175,3 +175,18 @@ test('a proxy that strips the signature: the service says the request was unsign
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+test('a stalled endpoint: each attempt times out, then one line', async () => {
+  endpoint.inject({ kind: 'latency', ms: 1500 });
+  const start = Date.now();
+  const r = await runCli(['list', '--region', REGION, '--endpoint-url', endpoint.url, '--max-attempts', '2'], {
+    env: { ECR_PTC_REQUEST_TIMEOUT_MS: '150' },
+  });
+  expect(r).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `ecr-ptc: cannot reach ${endpoint.url} (ETIMEDOUT after 2 attempts): check the network, proxy or --endpoint-url\n`,
+  });
+  expect(endpoint.counts()).toEqual({ DescribePullThroughCacheRules: 2 });
+  expect(Date.now() - start).toBeLessThan(1400);
+});
