@@ -6,7 +6,7 @@ import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './private/image-reference';
 import { normalizePrefix, ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
-import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
+import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
@@ -207,7 +207,7 @@ export class PullThroughCacheRule extends Construct {
     }
     if (upstream.type === UpstreamRegistryType.ECR) {
       const upstreamRegion = upstream._region;
-      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === ruleRegion) {
+      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === (ruleRegion ?? providerRegion(this))) {
         throw errors.ecrUpstreamIsItself(where, upstreamRegion);
       }
       if (isLiteral(upstream._accountId) && upstream.roleArn === undefined) {
@@ -218,8 +218,9 @@ export class PullThroughCacheRule extends Construct {
       }
     }
     const secretRegion = upstream.credential?._region;
-    if (isLiteral(secretRegion) && isLiteral(ruleRegion) && secretRegion !== ruleRegion) {
-      throw errors.credentialRegionMismatch(where, secretRegion, ruleRegion);
+    const landsIn = ruleRegion ?? providerRegion(this);
+    if (isLiteral(secretRegion) && isLiteral(landsIn) && secretRegion !== landsIn) {
+      throw errors.credentialRegionMismatch(where, secretRegion, landsIn);
     }
     if (isLiteral(ruleRegion) && UNSUPPORTED_REGION_PATTERN.test(ruleRegion)) {
       Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(ruleRegion));

@@ -212,7 +212,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     const region = effectiveRegion(this, props.region);
     const statements: PolicyStatement[] = [{
       Effect: 'Allow',
-      Action: ['ecr:CreateRepository', 'ecr:TagResource'],
+      Action: this.setsResourceTags ? ['ecr:CreateRepository', 'ecr:TagResource'] : ['ecr:CreateRepository'],
       Resource: repositoryArn(partition, region, account, this.prefix === ROOT_PREFIX ? undefined : this.prefix),
     }];
     if (customerKey) {

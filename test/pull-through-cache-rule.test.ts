@@ -252,3 +252,18 @@ describe('grantPull', () => {
     expect(Object.keys(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType))).toEqual([expect.stringContaining('PullGrant1')]);
   });
 });
+
+describe("checks that use the provider's Region", () => {
+  test("a secret in another Region than the stack's provider is refused for a rule without region", () => {
+    const stack = newStack(); // provider in us-east-1
+    const other = UpstreamCredential.fromSecretArn('arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf');
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.dockerHub({ credential: other }) }))
+      .toThrow(errors.credentialRegionMismatch('test/R', 'eu-west-1', 'us-east-1').message);
+  });
+
+  test("a same-account ECR upstream in the provider's own Region is refused", () => {
+    const stack = newStack();
+    expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.ecr({ region: 'us-east-1' }) }))
+      .toThrow(errors.ecrUpstreamIsItself('test/R', 'us-east-1').message);
+  });
+});

@@ -84,15 +84,15 @@ describe('checks across rules, at synth', () => {
     new PullThroughCache(stack, 'Cache').addRule('Quay', { upstream: UpstreamRegistry.quay() });
     new PullThroughCacheRule(stack, 'Lone', { upstream: UpstreamRegistry.quay() });
     const message = synthError(stack);
-    expect(message).toContain(`[test/Cache/Quay] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/Lone')}`);
-    expect(message).toContain(`[test/Lone] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/Cache/Quay')}`);
+    expect(message).toContain(`[test/Cache/Quay] ${errors.duplicatePrefix('quay', "Region 'us-east-1'", 'test/Lone')}`);
+    expect(message).toContain(`[test/Lone] ${errors.duplicatePrefix('quay', "Region 'us-east-1'", 'test/Cache/Quay')}`);
   });
 
   test("'quay' and 'quay/' are the same prefix", () => {
     const stack = newStack();
     new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'quay' });
     new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'quay/' });
-    expect(synthError(stack)).toContain(errors.duplicatePrefix('quay', "the provider's Region", 'test/B'));
+    expect(synthError(stack)).toContain(errors.duplicatePrefix('quay', "Region 'us-east-1'", 'test/B'));
   });
 
   test('the same prefix in two Regions is fine', () => {
@@ -107,7 +107,7 @@ describe('checks across rules, at synth', () => {
     new PullThroughCacheRule(stack, 'Team', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'team' });
     new PullThroughCacheRule(stack, 'TeamSub', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'team/sub' });
     const message = synthError(stack);
-    expect(message).toContain(`[test/Team] ${errors.overlappingPrefix('team', 'team/sub', 'test/TeamSub', "the provider's Region")}`);
+    expect(message).toContain(`[test/Team] ${errors.overlappingPrefix('team', 'team/sub', 'test/TeamSub', "Region 'us-east-1'")}`);
   });
 
   test("prefixes that only share a start of a word do not overlap ('team' and 'teams')", () => {
@@ -160,7 +160,36 @@ describe('overlaps in both directions and at depth', () => {
     new PullThroughCacheRule(stack, 'Deep', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'a1/b2/c3' });
     new PullThroughCacheRule(stack, 'Top', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'a1' });
     const message = synthError(stack);
-    expect(message).toContain(`[test/Deep] ${errors.overlappingPrefix('a1/b2/c3', 'a1', 'test/Top', "the provider's Region")}`);
-    expect(message).toContain(`[test/Top] ${errors.overlappingPrefix('a1', 'a1/b2/c3', 'test/Deep', "the provider's Region")}`);
+    expect(message).toContain(`[test/Deep] ${errors.overlappingPrefix('a1/b2/c3', 'a1', 'test/Top', "Region 'us-east-1'")}`);
+    expect(message).toContain(`[test/Top] ${errors.overlappingPrefix('a1', 'a1/b2/c3', 'test/Deep', "Region 'us-east-1'")}`);
   });
+});
+
+describe("the provider's literal Region counts as the Region of rules without one", () => {
+  test("a rule with region 'us-east-1' duplicates one relying on a us-east-1 provider", () => {
+    const stack = newStack(); // provider in us-east-1
+    new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay() });
+    new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.quay(), region: 'us-east-1' });
+    expect(synthError(stack)).toContain(`[test/A] ${errors.duplicatePrefix('quay', "Region 'us-east-1'", 'test/B')}`);
+  });
+
+  test('the quota counts them together', () => {
+    const stack = newStack();
+    const a = new PullThroughCache(stack, 'A');
+    const b = new PullThroughCache(stack, 'B', { region: 'us-east-1' });
+    for (let i = 0; i < 26; i++) {
+      a.addRule(`R${i}`, { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: `a${i}x` });
+      b.addRule(`R${i}`, { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: `b${i}x` });
+    }
+    expect(synthError(stack)).toContain(errors.tooManyRules("Region 'us-east-1'", 52));
+  });
+});
+
+test("without a literal provider Region, rules without region share the key \"the provider's Region\"", () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new AwsProvider(stack, 'aws', {});
+  new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay() });
+  new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.quay() });
+  expect(synthError(stack)).toContain(`[test/A] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/B')}`);
 });

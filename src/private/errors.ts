@@ -35,7 +35,7 @@ function fail(where: string, text: string): ValidationError {
 
 export function prefixLength(where: string, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' has ${value.length} characters, but a pull through cache prefix must have ${PREFIX_MIN_LENGTH}-${PREFIX_MAX_LENGTH}. ` +
-    `Use a shorter prefix such as 'docker-hub', or 'ROOT' for no prefix.`);
+    `Use a prefix such as 'docker-hub', or 'ROOT' for no prefix.`);
 }
 
 export function prefixPattern(where: string, prop: string, value: string): ValidationError {

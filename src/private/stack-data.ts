@@ -2,7 +2,7 @@
  * One `aws_partition`, `aws_caller_identity` and `aws_region` data source per stack, shared by every construct of
  * this library in it, so ARNs never hard-code `arn:aws` and hosts never hard-code an account or a Region.
  */
-import { TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
@@ -36,4 +36,21 @@ export function regionDataOf(scope: IConstruct): DataAwsRegion {
 /** The Region a resource lands in: its own `region` argument, or the provider's. */
 export function effectiveRegion(scope: IConstruct, region: string | undefined): string {
   return region ?? regionDataOf(scope).region;
+}
+
+/**
+ * The literal Region of the stack's default (un-aliased) AWS provider, when there is one.
+ *
+ * Found by its Terraform type rather than its class, so this module does not load the provider's large config code.
+ */
+export function providerRegion(scope: IConstruct): string | undefined {
+  const stack = TerraformStack.of(scope);
+  for (const child of stack.node.children) {
+    const provider = child as unknown as { terraformResourceType?: string; alias?: string; regionInput?: string };
+    if (TerraformProvider.isTerraformProvider(child) && provider.terraformResourceType === 'aws' && provider.alias === undefined) {
+      const region = provider.regionInput;
+      return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+    }
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { Annotations, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
 import { MAX_RULES_PER_REGION, normalizePrefix, ROOT_PREFIX } from './patterns';
+import { providerRegion } from './stack-data';
 
 /** What the cross-rule checks need to know of a rule. */
 export interface RegisteredRule extends IConstruct {
@@ -27,15 +28,22 @@ interface RegionIndex {
 }
 
 interface StackRules {
+  readonly stack: TerraformStack;
   readonly rules: RegisteredRule[];
-  index?: { readonly size: number; readonly regions: Map<string, RegionIndex> };
+  index?: { readonly size: number; readonly regions: Map<string, RegionIndex>; readonly defaultRegion?: string };
 }
+
+type Index = NonNullable<StackRules['index']>;
 
 const STACKS = new WeakMap<TerraformStack, StackRules>();
 
-/** A readable key for the Region of a rule. */
-export function regionKey(rule: RegisteredRule): string {
-  const r = rule._regionArgument;
+/**
+ * A readable key for the Region of a rule. A rule without a `region` argument is in the provider's Region: when the
+ * stack's default AWS provider names a literal Region, that Region is the key, so `region: 'us-east-1'` and a rule
+ * relying on a us-east-1 provider are seen as the same Region.
+ */
+export function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
+  const r = rule._regionArgument ?? defaultRegion;
   if (r === undefined) return "the provider's Region";
   return Token.isUnresolved(r) ? `Region ${r}` : `Region '${r}'`;
 }
@@ -45,7 +53,7 @@ export function registerRule(rule: RegisteredRule): void {
   const stack = TerraformStack.of(rule);
   let entry = STACKS.get(stack);
   if (entry === undefined) {
-    const created: StackRules = { rules: [] };
+    const created: StackRules = { stack, rules: [] };
     entry = created;
     STACKS.set(stack, created);
     stack.node.addValidation({ validate: () => quotaErrors(indexOf(created)) });
@@ -66,11 +74,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Builds (or reuses, while no rule was added) the index of a stack's rules. */
-function indexOf(entry: StackRules): Map<string, RegionIndex> {
-  if (entry.index !== undefined && entry.index.size === entry.rules.length) return entry.index.regions;
+function indexOf(entry: StackRules): Index {
+  if (entry.index !== undefined && entry.index.size === entry.rules.length) return entry.index;
   const regions = new Map<string, RegionIndex>();
+  const defaultRegion = providerRegion(entry.stack);
   for (const rule of entry.rules) {
-    const key = regionKey(rule);
+    const key = regionKey(rule, defaultRegion);
     let region = regions.get(key);
     if (region === undefined) {
       region = { byPrefix: new Map(), byAncestor: new Map(), prefixed: [], count: 0 };
@@ -85,15 +94,15 @@ function indexOf(entry: StackRules): Map<string, RegionIndex> {
     const parts = prefix.split('/');
     for (let i = 1; i < parts.length; i++) push(region.byAncestor, parts.slice(0, i).join('/'), rule);
   }
-  entry.index = { size: entry.rules.length, regions };
-  return regions;
+  entry.index = { size: entry.rules.length, regions, defaultRegion };
+  return entry.index;
 }
 
-function ruleErrors(rule: RegisteredRule, regions: Map<string, RegionIndex>): string[] {
+function ruleErrors(rule: RegisteredRule, index: Index): string[] {
   const mine = prefixOf(rule);
   if (mine === undefined) return [];
-  const key = regionKey(rule);
-  const region = regions.get(key)!;
+  const key = regionKey(rule, index.defaultRegion);
+  const region = index.regions.get(key)!;
   const out: string[] = [];
   for (const other of region.byPrefix.get(mine) ?? []) {
     if (other !== rule) out.push(errors.duplicatePrefix(mine, key, other.node.path));
@@ -117,9 +126,9 @@ function ruleErrors(rule: RegisteredRule, regions: Map<string, RegionIndex>): st
   return out;
 }
 
-function quotaErrors(regions: Map<string, RegionIndex>): string[] {
+function quotaErrors(index: Index): string[] {
   const out: string[] = [];
-  for (const [key, region] of regions) {
+  for (const [key, region] of index.regions) {
     if (region.count > MAX_RULES_PER_REGION) out.push(errors.tooManyRules(key, region.count));
   }
   return out;

@@ -136,7 +136,7 @@ describe('concurrency', () => {
 
   test.each([1, 3, 5])('never more than --concurrency %i calls in flight, and uses all of them', async (limit) => {
     seedValid(12);
-    endpoint.inject({ kind: 'latency', ms: 25, operations: ['ValidatePullThroughCacheRule'] });
+    endpoint.inject({ kind: 'latency', ms: 60, operations: ['ValidatePullThroughCacheRule'] });
     const r = await validate('--concurrency', String(limit), '--json');
     expect(r.code).toBe(0);
     expect(endpoint.counts().ValidatePullThroughCacheRule).toBe(12);
@@ -145,7 +145,7 @@ describe('concurrency', () => {
 
   test('default is 5', async () => {
     seedValid(12);
-    endpoint.inject({ kind: 'latency', ms: 25, operations: ['ValidatePullThroughCacheRule'] });
+    endpoint.inject({ kind: 'latency', ms: 60, operations: ['ValidatePullThroughCacheRule'] });
     await validate('--json');
     expect(endpoint.maxInFlight).toBe(5);
   });

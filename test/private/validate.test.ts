@@ -58,7 +58,7 @@ describe('validatePrefix: 2-30 characters and the Terraform plan-time pattern', 
       "For example 'docker-hub' or 'team/images'.");
     expect(() => validatePrefix(W, 'ecrRepositoryPrefix', 'a')).toThrow(
       "stack/Rule: ecrRepositoryPrefix 'a' has 1 characters, but a pull through cache prefix must have 2-30. " +
-      "Use a shorter prefix such as 'docker-hub', or 'ROOT' for no prefix.");
+      "Use a prefix such as 'docker-hub', or 'ROOT' for no prefix.");
   });
 
   test('the pattern is the Terraform provider one, not the looser API one', () => {
