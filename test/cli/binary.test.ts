@@ -75,16 +75,34 @@ describe('read-only', () => {
   });
 
   test('the CLI source sends no write command', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(join(ROOT, 'src', 'cli'));
-    const commands = files.flatMap((f) => readFileSync(f, 'utf8').match(/\b[A-Z]\w+Command\b/g) ?? []);
+    const commands = sourceFiles(join(ROOT, 'src', 'cli')).flatMap((f) => readFileSync(f, 'utf8').match(/\b[A-Z]\w+Command\b/g) ?? []);
     expect([...new Set(commands)].sort()).toEqual(['ValidatePullThroughCacheRuleCommand']);
   });
 });
+
+describe('module boundaries', () => {
+  const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import [^;]*? from '([^']+)';$/gms)].map((m) => m[1]);
+
+  test('only src/cli imports the AWS SDK', () => {
+    const outside = sourceFiles(join(ROOT, 'src')).filter((f) => !f.includes(`${join('src', 'cli')}`));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((f) => importsOf(f).some((m) => m.startsWith('@aws-sdk/') || m.startsWith('@smithy/')))).toEqual([]);
+  });
+
+  test('src/cli imports nothing from the library outside src/cli (it is not part of the jsii API)', () => {
+    const escaping = sourceFiles(join(ROOT, 'src', 'cli')).flatMap((f) =>
+      importsOf(f)
+        .filter((m) => m.startsWith('.'))
+        .filter((m) => !join(f, '..', m).startsWith(join(ROOT, 'src', 'cli')))
+        .map((m) => `${f}: ${m}`),
+    );
+    expect(escaping).toEqual([]);
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
