@@ -75,7 +75,10 @@ export interface DeclaredRule {
 /** What `diff` needs from a synthesized stack. */
 export interface SynthesizedStack {
   readonly rules: readonly DeclaredRule[];
-  /** Terraform address of each `aws_secretsmanager_secret` (resource or data source) → its `name` argument. */
+  /**
+   * Terraform address of each `aws_secretsmanager_secret` (resource or data source) → its `name` argument
+   * (for a `name_prefix`, a template whose tail is unknown).
+   */
   readonly secretNames: ReadonlyMap<string, string>;
 }
 
@@ -117,8 +120,12 @@ export function readSynthesizedStack(text: string, source: string): SynthesizedS
   const secretNames = new Map<string, string>();
   for (const [prefix, block] of [['', resources], ['data.', data]] as const) {
     for (const [name, body] of Object.entries(asObject(block.aws_secretsmanager_secret))) {
-      const secretName = optionalString(asObject(body).name);
-      if (secretName !== undefined) secretNames.set(`${prefix}aws_secretsmanager_secret.${name}`, secretName);
+      const secret = asObject(body);
+      const secretName = optionalString(secret.name);
+      const namePrefix = optionalString(secret.name_prefix);
+      // A name_prefix gets a random suffix at apply: model it as a template with an unknown tail.
+      const known = secretName ?? (namePrefix === undefined ? undefined : `${namePrefix.replace(/\$\{/g, '$${')}\${name_prefix}`);
+      if (known !== undefined) secretNames.set(`${prefix}aws_secretsmanager_secret.${name}`, known);
     }
   }
 

@@ -209,3 +209,39 @@ test('an unreadable or invalid --synth file is an error (exit 2)', async () => {
   expect(invalid.code).toBe(2);
   expect(invalid.stderr).toMatch(/^ecr-ptc: .*bad\.json is not JSON: /);
 });
+
+describe('secrets named by prefix or defined elsewhere', () => {
+  function stackWithGhcrSecret(secret: Record<string, string> | undefined): string {
+    const stackSecrets: Record<string, unknown> = secrets();
+    if (secret) stackSecrets.ghcr_Secret = secret;
+    else delete stackSecrets.ghcr_Secret;
+    const path = join(dir, `secret-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(
+      path,
+      JSON.stringify({ provider: { aws: [{ region: REGION }] }, resource: { aws_secretsmanager_secret: stackSecrets, aws_ecr_pull_through_cache_rule: matchingRules() } }),
+    );
+    return path;
+  }
+
+  test('a name_prefix that the live secret name starts with is unknown until apply', async () => {
+    const r = await diff(stackWithGhcrSecret({ name_prefix: 'ecr-pullthroughcache/gh' }), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).unknown).toEqual([
+      expect.objectContaining({ ecrRepositoryPrefix: 'ghcr', attribute: 'credential_arn', note: 'secret name ecr-pullthroughcache/gh${name_prefix} is unknown until apply' }),
+    ]);
+  });
+
+  test('a name_prefix the live secret does not start with is drift', async () => {
+    const r = await diff(stackWithGhcrSecret({ name_prefix: 'ecr-pullthroughcache/github-' }), '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).changed).toEqual([expect.objectContaining({ ecrRepositoryPrefix: 'ghcr', action: 'update-in-place' })]);
+  });
+
+  test('a secret that is not in the stack cannot be compared: unknown, not drift', async () => {
+    const r = await diff(stackWithGhcrSecret(undefined), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).unknown).toEqual([
+      expect.objectContaining({ ecrRepositoryPrefix: 'ghcr', note: 'aws_secretsmanager_secret.ghcr_Secret has no name in this stack' }),
+    ]);
+  });
+});

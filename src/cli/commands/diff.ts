@@ -74,7 +74,8 @@ function compareSecretReference(declared: string, live: string | undefined, stac
   if (!ref) return undefined;
   const name = stack.secretNames.get(ref[1]);
   const liveName = live === undefined ? undefined : secretNameFromArn(live);
-  if (name === undefined || liveName === undefined) return { kind: 'changed' };
+  if (liveName === undefined) return { kind: 'changed' };
+  if (name === undefined) return { kind: 'unknown', note: `${ref[1]} has no name in this stack` };
   if (!isUnresolved(name)) return name === liveName ? { kind: 'equal' } : { kind: 'changed' };
   return templatePattern(name).test(liveName)
     ? { kind: 'unknown', note: `secret name ${name} is unknown until apply` }
