@@ -183,6 +183,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     }
 
     const tags = props.resourceTags ?? {};
+    checkTags(where, tags);
     this.setsResourceTags = Object.keys(tags).length > 0;
     const customerKey = props.encryption === RepositoryEncryption.KMS && props.kmsKey !== undefined;
     if (this.setsResourceTags || customerKey) {
@@ -266,6 +267,17 @@ function lifecyclePolicyOf(where: string, props: RepositoryTemplateOptions): str
     });
   }
   return JSON.stringify({ rules });
+}
+
+function checkTags(where: string, tags: { [key: string]: string }): void {
+  const keys = Object.keys(tags);
+  if (keys.length > 50) throw errors.resourceTag(where, keys[50], 'is one too many');
+  for (const key of keys) {
+    if (Token.isUnresolved(key)) continue;
+    if (key.length < 1 || key.length > 128) throw errors.resourceTag(where, key, `has a key of ${key.length} characters`);
+    const value = tags[key];
+    if (isLiteral(value) && value.length > 256) throw errors.resourceTag(where, key, `has a value of ${value.length} characters`);
+  }
 }
 
 function checkWholeNumber(where: string, prop: string, value: number): void {

@@ -103,6 +103,9 @@ describe('PullThroughCacheRepositoryTemplate', () => {
     [{ repositoryPolicy: '{not json' }, errors.policyDocument('test/T', 'repositoryPolicy', 10240, 'is not valid JSON').message],
     [{ lifecyclePolicy: 'x'.repeat(30721) }, errors.policyDocument('test/T', 'lifecyclePolicy', 30720, 'has 30721 characters').message],
     [{ prefix: 'Bad' }, errors.prefixPattern('test/T', 'prefix', 'Bad').message],
+    [{ resourceTags: { ['k'.repeat(129)]: 'v' } }, errors.resourceTag('test/T', 'k'.repeat(129), 'has a key of 129 characters').message],
+    [{ resourceTags: { team: 'v'.repeat(257) } }, errors.resourceTag('test/T', 'team', 'has a value of 257 characters').message],
+    [{ resourceTags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v'])) }, errors.resourceTag('test/T', 't50', 'is one too many').message],
   ])('refuses %#', (props, message) => {
     expect(() => template(props as any)).toThrow(message);
   });

@@ -209,6 +209,10 @@ export function templateDescription(where: string, value: string): ValidationErr
   return fail(where, `description has ${value.length} characters, but a repository creation template allows at most ${TEMPLATE_DESCRIPTION_MAX_LENGTH}. Shorten it.`);
 }
 
+export function resourceTag(where: string, key: string, reason: string): ValidationError {
+  return fail(where, `resource tag '${key}' ${reason}: tag keys have 1-128 characters, values at most 256, and a repository at most 50 tags. Shorten or drop it.`);
+}
+
 export function policyDocument(where: string, prop: string, max: number, reason: string): ValidationError {
   return fail(where, `${prop} ${reason}: it must be a JSON document of at most ${max} characters. Check the document.`);
 }
