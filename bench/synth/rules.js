@@ -1,6 +1,7 @@
 // Synthesizes a stack of N pull through cache rules in each of R Regions, built one of two ways:
 //   constructs: with this library's PullThroughCache (one per Region, provider v6 per-resource region);
-//   l1:         the same aws_ecr_pull_through_cache_rule resources written by hand with the provider class.
+//   l1:         the same aws_ecr_pull_through_cache_rule resources (and aws_partition data source) written by hand
+//               with the provider classes.
 // Usage: node bench/synth/rules.js <constructs|l1> <rulesPerRegion> <regions>
 'use strict';
 const fs = require('fs');
@@ -14,7 +15,8 @@ const REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1'
   'eu-central-2', 'eu-north-1', 'eu-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2',
   'ap-northeast-3', 'ap-south-1', 'ca-central-1', 'sa-east-1', 'me-central-1'].slice(0, regionCount);
 
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+const keep = process.env.BENCH_SYNTH_OUT; // keep the output there (bench/synth/check-same.js compares both ways)
+const outdir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
 const app = new App({ outdir });
 const stack = new TerraformStack(app, 'bench');
 new AwsProvider(stack, 'aws', { region: 'us-east-1' });
@@ -30,6 +32,10 @@ if (mode === 'constructs') {
 } else if (mode === 'l1') {
   const { EcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/ecr-pull-through-cache-rule');
   const { Construct } = require('constructs');
+  const { DataAwsPartition } = require('@cdktf/provider-aws/lib/data-aws-partition');
+  // The library's rules declare one aws_partition data source per stack (for registryHost): declare it too, so that
+  // both sides synthesize the same JSON.
+  new DataAwsPartition(stack, 'EcrPullThroughCachePartition', {});
   for (const region of REGIONS) {
     const scope = new Construct(stack, `Cache-${region}`);
     for (let i = 0; i < perRegion; i++) {
@@ -44,4 +50,4 @@ if (mode === 'constructs') {
   throw new Error(`unknown mode '${mode}': use constructs or l1`);
 }
 app.synth();
-fs.rmSync(outdir, { recursive: true, force: true });
+if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
