@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Renders the benchmark results (bench/results/*.json, written by harness.py, machine.py and bench/cli/list-calls.js)
+as Markdown tables.
+
+  report.py RESULTS_DIR               prints every table
+  report.py RESULTS_DIR --doc FILE    replaces each block between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`
+                                      in FILE with the table NAME (machine, load, synth, languages, cli, cli-calls)
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+SECTIONS = {
+    'load': ['load-deep-l1', 'load-provider-root'],
+    'synth': ['synth-example', 'synth-rules-50x1', 'synth-rules-50x20'],
+    'languages': ['lang-python', 'lang-go', 'lang-java'],
+    'cli': ['cli-validate'],
+}
+FIGURES = (('wall', 'wall time'), ('cpu', 'CPU time'), ('rss', 'peak RSS'))
+
+
+def load_results(directory):
+    results = {}
+    for path in sorted(glob.glob(os.path.join(directory, '*.json'))):
+        with open(path) as fh:
+            data = json.load(fh)
+        results[data.get('name', os.path.basename(path)[:-5])] = data
+    return results
+
+
+def fmt(stat, figure):
+    if figure == 'rss':
+        return f"{stat['median']:.0f} MiB ({stat['min']:.0f}–{stat['max']:.0f})"
+    d = 3 if stat['median'] < 1 else 2
+    return f"{stat['median']:.{d}f} s ({stat['min']:.{d}f}–{stat['max']:.{d}f})"
+
+
+def fmt_ratio(stat):
+    return f"**{stat['median']:.3f}x** ({stat['min']:.3f}–{stat['max']:.3f})"
+
+
+def verdict(ratio, target):
+    if not target:
+        return '–', '–'
+    ok = ratio['median'] <= target
+    note = 'met' if ok else '**missed**'
+    if ok and ratio['max'] > target:
+        note = 'met (median; some pairs above)'
+    return f'≤ {target:g}x', note
+
+
+def compare_table(results, names):
+    rows = ['| Comparison (A vs B) | Figure | A: median (min–max) | B: median (min–max) | A/B per pair: median (min–max) | Target | Met |',
+            '| --- | --- | --- | --- | --- | --- | --- |']
+    found = False
+    for name in names:
+        r = results.get(name)
+        if not r or r.get('kind') != 'compare':
+            continue
+        found = True
+        title = f"{r['a']['label']} vs {r['b']['label']} ({r['runs']} pairs)"
+        for i, (f, label) in enumerate(FIGURES):
+            target, met = verdict(r['ratio'][f], r['targets'].get(f))
+            rows.append(f"| {title if i == 0 else ''} | {label} | {fmt(r['a']['stats'][f], f)} | "
+                        f"{fmt(r['b']['stats'][f], f)} | {fmt_ratio(r['ratio'][f])} | {target} | {met} |")
+    return '\n'.join(rows) if found else '_No results in this run._'
+
+
+def cli_calls_table(results):
+    r = results.get('cli-list-calls')
+    if not r:
+        return '_No results in this run._'
+    rows = ['| Rules in the registry | API calls by `ecr-ptc list` | maxResults per call | rules listed |',
+            '| --- | --- | --- | --- |']
+    for row in r['results']:
+        calls = ', '.join(f'{op} × {n}' for op, n in sorted(row['calls'].items()))
+        rows.append(f"| {row['rules']:,} | {calls} | {', '.join(str(x) for x in row['maxResults'])} | {row['listed']:,} |")
+    return '\n'.join(rows)
+
+
+def machine_table(results):
+    m = results.get('machine')
+    if not m:
+        return '_No machine record in this run._'
+    pk = m.get('packages', {})
+    rows = ['| | |', '| --- | --- |',
+            f"| Date | {m['date']} |",
+            f"| CPU | {m['cpu']}, {m['cores']} cores{' (' + m['hypervisor'] + ')' if m.get('hypervisor') else ''} |",
+            f"| Memory | {m['memory_gib']} GiB |",
+            f"| OS | {m['os']} |",
+            f"| Node.js | {m['node']} |",
+            f"| Python | {m['python']} |",
+            f"| Go | {m['go'].replace('go version ', '')} |",
+            f"| Java | {m['java']} |",
+            '| Packages | ' + ', '.join(f'{k} {v}' for k, v in pk.items()) + ' |']
+    runs = results.get('run')
+    if runs:
+        rows.append(f"| This run | `{runs['command']}`, {runs['runs']} counted pairs per comparison "
+                    f"(+{runs['warmup']} warm-up), {runs['seconds'] / 60:.1f} min in total |")
+    return '\n'.join(rows)
+
+
+def lang_status(results):
+    status = results.get('lang-status')
+    if not status:
+        return ''
+    lines = []
+    for lang, text in status.get('notes', {}).items():
+        lines.append(f'- {lang}: {text}')
+    return '\n'.join(lines)
+
+
+def render(results):
+    out = {
+        'machine': machine_table(results),
+        'cli-calls': cli_calls_table(results),
+    }
+    for section, names in SECTIONS.items():
+        out[section] = compare_table(results, names)
+    notes = lang_status(results)
+    if notes:
+        out['languages'] = (out['languages'] + '\n\n' + notes) if not out['languages'].startswith('_') else notes
+    return out
+
+
+def main():
+    directory = sys.argv[1]
+    results = load_results(directory)
+    tables = render(results)
+    if '--doc' in sys.argv:
+        doc = sys.argv[sys.argv.index('--doc') + 1]
+        with open(doc) as fh:
+            text = fh.read()
+        for name, table in tables.items():
+            pattern = re.compile(rf'(<!-- bench:{re.escape(name)} -->\n).*?(\n<!-- /bench:{re.escape(name)} -->)', re.S)
+            text, n = pattern.subn(lambda m: m.group(1) + table + m.group(2), text)
+            if n == 0:
+                print(f'report: no <!-- bench:{name} --> block in {doc}; not written there', file=sys.stderr)
+        with open(doc, 'w') as fh:
+            fh.write(text)
+        print(f'report: tables written into {doc}', file=sys.stderr)
+    else:
+        for name, table in tables.items():
+            print(f'## {name}\n\n{table}\n')
+
+
+if __name__ == '__main__':
+    main()

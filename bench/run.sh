@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# npm run bench: builds what is missing or stale, checks that both sides of each synth comparison produce the same
+# stack, runs every comparison with bench/harness.py (warm-up, then A B A B ... pairs), and writes the tables of
+# docs/BENCHMARKS.md from the JSON results.
+#
+#   npm run bench                      all comparisons, BENCH_RUNS pairs each (default 7), doc updated
+#   npm run bench -- --quick           3 pairs (2 for the provider root import), no warm-up; results in .tmp/bench/,
+#                                      doc not touched
+#   npm run bench -- --only load,cli   only these groups (load, synth, languages, cli)
+#   npm run bench -- --no-doc          leave docs/BENCHMARKS.md alone (tables are printed)
+#
+# Environment: BENCH_RUNS (counted pairs), BENCH_ROOT_RUNS (pairs for the ~4-12 s provider root import, default
+# min(BENCH_RUNS, 5)), BENCH_WARMUP (default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CHECKPOINT_DISABLE=1
+
+QUICK=0
+DOC=1
+ONLY="load,synth,languages,cli"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --no-doc) DOC=0 ;;
+    --only) ONLY="$2"; shift ;;
+    --only=*) ONLY="${1#--only=}" ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+if [ "$QUICK" = 1 ]; then
+  RUNS=${BENCH_RUNS:-3}
+  ROOT_RUNS=${BENCH_ROOT_RUNS:-2}
+  WARMUP=${BENCH_WARMUP:-0}
+  RESULTS="$ROOT/.tmp/bench"
+  DOC=0
+else
+  RUNS=${BENCH_RUNS:-7}
+  ROOT_RUNS=${BENCH_ROOT_RUNS:-$(( RUNS < 5 ? RUNS : 5 ))}
+  WARMUP=${BENCH_WARMUP:-1}
+  RESULTS="$ROOT/bench/results"
+fi
+export BENCH_RUNS=$RUNS
+mkdir -p "$RESULTS"
+STARTED=$(date +%s)
+H() { python3 bench/harness.py compare --warmup "$WARMUP" --runs "$RUNS" "$@"; }
+
+# --- builds --------------------------------------------------------------------------------------------------
+newer_than() { # newer_than TARGET DIR...: true if TARGET is missing or a file under DIR is newer
+  [ ! -e "$1" ] && return 0
+  local target=$1; shift
+  [ -n "$(find "$@" -newer "$target" -type f -print -quit 2>/dev/null)" ]
+}
+if newer_than lib/index.js src/*.ts src/private; then echo "bench: building the library (npm run build)"; npm run --silent build; fi
+if newer_than lib/cli/main.js src/cli; then echo "bench: building the CLI (npm run build:cli)"; npm run --silent build:cli; fi
+if newer_than .gen/examples/reference-stack.js examples src/*.ts src/private; then
+  echo "bench: compiling the example (tsc -p tsconfig.examples.json)"; npx tsc -p tsconfig.examples.json
+fi
+if want cli && newer_than .gen/bench/test/cli/support/ecr-endpoint.js test/cli/support; then
+  echo "bench: compiling the local ECR endpoint (tsc -p bench/tsconfig.cli-support.json)"
+  npx tsc -p bench/tsconfig.cli-support.json
+fi
+[ -e .gen/bench/reference ] || { mkdir -p .gen/bench && ln -sfn ../../reference .gen/bench/reference; }
+
+python3 bench/machine.py "$RESULTS/machine.json" > /dev/null
+
+# --- load --------------------------------------------------------------------------------------------------------
+if want load; then
+  H --name load-deep-l1 --json "$RESULTS/load-deep-l1.json" --target-time 1.2 --target-rss 1.2 \
+    --a-label 'require library' --a 'node bench/load/library.js' \
+    --b-label 'require cdktf + deep L1' --b 'node bench/load/deep-l1.js'
+  python3 bench/harness.py compare --warmup 0 --runs "$ROOT_RUNS" \
+    --name load-provider-root --json "$RESULTS/load-provider-root.json" --target-time 0.1 --target-rss 0.1 \
+    --a-label 'require library' --a 'node bench/load/library.js' \
+    --b-label 'require provider root' --b 'node bench/load/provider-root.js'
+fi
+
+# --- synth -------------------------------------------------------------------------------------------------------
+if want synth; then
+  node bench/synth/check-same.js rules
+  H --name synth-example --json "$RESULTS/synth-example.json" --target-time 1.10 --target-rss 1.10 \
+    --a-label 'example, constructs' --a 'node bench/synth/example.js' \
+    --b-label 'example, hand-written L1' --b 'node bench/synth/example-l1.js'
+  H --name synth-rules-50x1 --json "$RESULTS/synth-rules-50x1.json" --target-time 1.10 --target-rss 1.10 \
+    --a-label '50 rules, constructs' --a 'node bench/synth/rules.js constructs 50 1' \
+    --b-label '50 rules, L1' --b 'node bench/synth/rules.js l1 50 1'
+  H --name synth-rules-50x20 --json "$RESULTS/synth-rules-50x20.json" --target-time 1.10 --target-rss 1.10 \
+    --a-label '50 rules × 20 Regions, constructs' --a 'node bench/synth/rules.js constructs 50 20' \
+    --b-label '50 rules × 20 Regions, L1' --b 'node bench/synth/rules.js l1 50 20'
+fi
+
+# --- languages -----------------------------------------------------------------------------------------------------
+if want languages; then
+  bash bench/lang/run.sh "$RESULTS" "$RUNS" "$WARMUP" || echo "bench: the language comparison failed (see above)" >&2
+fi
+
+# --- CLI -----------------------------------------------------------------------------------------------------------
+if want cli; then
+  H --name cli-validate --json "$RESULTS/cli-validate.json" \
+    --a-label 'validate, default concurrency (5)' --a 'node bench/cli/validate.js --rules 50 --latency-ms 100' \
+    --b-label 'validate --concurrency 1' --b 'node bench/cli/validate.js --rules 50 --latency-ms 100 -- --concurrency 1'
+  node bench/cli/list-calls.js --json "$RESULTS/cli-list-calls.json" 50 2345
+fi
+
+SECONDS_TOTAL=$(( $(date +%s) - STARTED ))
+COMMAND="npm run bench${QUICK:+}"
+[ "$QUICK" = 1 ] && COMMAND="npm run bench -- --quick"
+[ "$ONLY" != "load,synth,languages,cli" ] && COMMAND="$COMMAND --only $ONLY"
+printf '{"name": "run", "command": "%s", "runs": %s, "warmup": %s, "seconds": %s}\n' \
+  "$COMMAND" "$RUNS" "$WARMUP" "$SECONDS_TOTAL" > "$RESULTS/run.json"
+
+if [ "$DOC" = 1 ]; then
+  python3 bench/report.py "$RESULTS" --doc docs/BENCHMARKS.md
+else
+  python3 bench/report.py "$RESULTS"
+fi
+echo "bench: done in $(( SECONDS_TOTAL / 60 )) min $(( SECONDS_TOTAL % 60 )) s; results in ${RESULTS#$ROOT/}/"
