@@ -4,7 +4,9 @@
 // Every language builds exactly this: stack "bad-input", cache "Cache", rule "Bad" from Quay with
 // ecrRepositoryPrefix "Bad Prefix!".
 //
-//   node test/bindings/tools/ts-error.js   ->   {"message": "..."}
+//   node test/bindings/tools/ts-error.js   ->   {"message": "...", "name": "ValidationError", "string": "ValidationError: ..."}
+//
+// jsii runtimes carry the error as "<name>: <message>" (what String(error) gives in JavaScript).
 'use strict';
 const path = require('path');
 
@@ -19,7 +21,7 @@ const cache = new lib.PullThroughCache(stack, 'Cache');
 try {
   cache.addRule('Bad', { upstream: lib.UpstreamRegistry.quay(), ecrRepositoryPrefix: BAD_PREFIX });
 } catch (e) {
-  process.stdout.write(JSON.stringify({ message: e.message, name: e.name }) + '\n');
+  process.stdout.write(JSON.stringify({ message: e.message, name: e.name, string: String(e) }) + '\n');
   process.exit(0);
 }
 console.error(`expected ecrRepositoryPrefix ${JSON.stringify(BAD_PREFIX)} to be rejected`);
