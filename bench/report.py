@@ -68,6 +68,19 @@ def compare_table(results, names):
     return '\n'.join(rows) if found else '_No results in this run._'
 
 
+def floor_table(results):
+    rows = ['| Program | wall time: median (min–max) | CPU time | peak RSS |', '| --- | --- | --- | --- |']
+    found = False
+    for name, title in (('load-node-baseline', 'empty Node.js program'), ('load-cdktf-only', '`require` cdktf + constructs')):
+        r = results.get(name)
+        if not r:
+            continue
+        found = True
+        st = r['a']['stats']
+        rows.append(f"| {title} ({r['runs']} runs) | {fmt(st['wall'], 'wall')} | {fmt(st['cpu'], 'cpu')} | {fmt(st['rss'], 'rss')} |")
+    return '\n'.join(rows) if found else '_No results in this run._'
+
+
 def cli_calls_table(results):
     r = results.get('cli-list-calls')
     if not r:
@@ -116,6 +129,7 @@ def render(results):
     out = {
         'machine': machine_table(results),
         'cli-calls': cli_calls_table(results),
+        'load-floor': floor_table(results),
     }
     for section, names in SECTIONS.items():
         out[section] = compare_table(results, names)
@@ -134,8 +148,8 @@ def main():
         with open(doc) as fh:
             text = fh.read()
         for name, table in tables.items():
-            pattern = re.compile(rf'(<!-- bench:{re.escape(name)} -->\n).*?(\n<!-- /bench:{re.escape(name)} -->)', re.S)
-            text, n = pattern.subn(lambda m: m.group(1) + table + m.group(2), text)
+            pattern = re.compile(rf'(<!-- bench:{re.escape(name)} -->)\n.*?(<!-- /bench:{re.escape(name)} -->)', re.S)
+            text, n = pattern.subn(lambda m: f'{m.group(1)}\n{table}\n{m.group(2)}', text)
             if n == 0:
                 print(f'report: no <!-- bench:{name} --> block in {doc}; not written there', file=sys.stderr)
         with open(doc, 'w') as fh:

@@ -73,6 +73,10 @@ if want load; then
   H --name load-deep-l1 --json "$RESULTS/load-deep-l1.json" --target-time 1.2 --target-rss 1.2 \
     --a-label 'require library' --a 'node bench/load/library.js' \
     --b-label 'require cdktf + deep L1' --b 'node bench/load/deep-l1.js'
+  for floor in node-baseline cdktf-only; do
+    python3 bench/harness.py single --warmup "$WARMUP" --runs "$RUNS" --name "load-$floor" --label "$floor" \
+      --cmd "node bench/load/$floor.js" --json "$RESULTS/load-$floor.json"
+  done
   python3 bench/harness.py compare --warmup 0 --runs "$ROOT_RUNS" \
     --name load-provider-root --json "$RESULTS/load-provider-root.json" --target-time 0.1 --target-rss 0.1 \
     --a-label 'require library' --a 'node bench/load/library.js' \
@@ -110,8 +114,10 @@ SECONDS_TOTAL=$(( $(date +%s) - STARTED ))
 COMMAND="npm run bench${QUICK:+}"
 [ "$QUICK" = 1 ] && COMMAND="npm run bench -- --quick"
 [ "$ONLY" != "load,synth,languages,cli" ] && COMMAND="$COMMAND --only $ONLY"
-printf '{"name": "run", "command": "%s", "runs": %s, "warmup": %s, "seconds": %s}\n' \
-  "$COMMAND" "$RUNS" "$WARMUP" "$SECONDS_TOTAL" > "$RESULTS/run.json"
+RUN_NAME=run
+[ "$ONLY" != "load,synth,languages,cli" ] && RUN_NAME="run-${ONLY//,/-}"
+printf '{"name": "%s", "command": "%s", "runs": %s, "warmup": %s, "seconds": %s}\n' \
+  "$RUN_NAME" "$COMMAND" "$RUNS" "$WARMUP" "$SECONDS_TOTAL" > "$RESULTS/$RUN_NAME.json"
 
 if [ "$DOC" = 1 ]; then
   python3 bench/report.py "$RESULTS" --doc docs/BENCHMARKS.md

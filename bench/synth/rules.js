@@ -4,6 +4,10 @@
 //               with the provider classes.
 // Usage: node bench/synth/rules.js <constructs|l1> <rulesPerRegion> <regions>
 'use strict';
+// BENCH_PHASES=1 prints time and heap after each phase (load, construct, synth) to stderr.
+const phases = process.env.BENCH_PHASES ? [] : undefined;
+const t0 = process.hrtime.bigint();
+const phase = (name) => phases?.push({ name, ms: Number(process.hrtime.bigint() - t0) / 1e6, mem: process.memoryUsage() });
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -23,6 +27,7 @@ new AwsProvider(stack, 'aws', { region: 'us-east-1' });
 
 if (mode === 'constructs') {
   const { PullThroughCache, UpstreamRegistry } = require('../../lib');
+  phase('load');
   for (const region of REGIONS) {
     const cache = new PullThroughCache(stack, `Cache-${region}`, { region });
     for (let i = 0; i < perRegion; i++) {
@@ -33,6 +38,7 @@ if (mode === 'constructs') {
   const { EcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/ecr-pull-through-cache-rule');
   const { Construct } = require('constructs');
   const { DataAwsPartition } = require('@cdktf/provider-aws/lib/data-aws-partition');
+  phase('load');
   // The library's rules declare one aws_partition data source per stack (for registryHost): declare it too, so that
   // both sides synthesize the same JSON.
   new DataAwsPartition(stack, 'EcrPullThroughCachePartition', {});
@@ -49,5 +55,14 @@ if (mode === 'constructs') {
 } else {
   throw new Error(`unknown mode '${mode}': use constructs or l1`);
 }
+phase('construct');
 app.synth();
+phase('synth');
+if (phases) {
+  const mib = (b) => (b / 1048576).toFixed(1);
+  for (const p of phases) {
+    process.stderr.write(`${mode} ${p.name.padEnd(9)} ${p.ms.toFixed(0).padStart(5)} ms  heapUsed ${mib(p.mem.heapUsed)} MiB  ` +
+      `rss ${mib(p.mem.rss)} MiB\n`);
+  }
+}
 if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
