@@ -11,6 +11,11 @@
 #
 # The whole step is skipped when dist/ was built after the current .jsii; FORCE=1 rebuilds.
 # TARGETS="python java" limits pacmak to some targets (default: all of js python go java).
+# MAVEN_REPO_LOCAL=<dir> makes the Java build use that Maven repository instead of ~/.m2.
+#
+# Java: the build resolves com.hashicorp:cdktf [0.21.0,0.22.0) and com.hashicorp:cdktf-provider-aws
+# [21.22.1,22.0.0); Maven Central has neither (docs/BINDINGS.md). test/bindings/peers/build-peers.sh
+# installs local builds of them into MAVEN_REPO_LOCAL; without them the Java target fails here.
 #
 # Go: pacmak's Go build runs `go mod tidy` + `go build` on the generated module, which needs the
 # prebuilt AWS provider module github.com/cdktf/cdktf-provider-aws-go/aws/v21. The Go module proxy
@@ -58,8 +63,12 @@ log "jsii-rosetta extract"
 npx --no-install jsii-rosetta extract --compress-cache=false .jsii
 
 # 4. Package. Go runs on its own so that a Go failure does not hide the other targets' results.
-rm -rf dist "$stamp"
+# Targets built earlier from the same assembly stay; the requested ones are rebuilt from scratch.
+previous=""
+if [ -f "$stamp" ] && [ "$stamp" -nt .jsii ]; then previous="$(cat "$stamp")"; else rm -rf dist; fi
+rm -f "$stamp"
 mkdir -p dist
+for t in $TARGETS; do rm -rf "dist/$t"; done
 other=()
 want_go=0
 for t in $TARGETS; do
@@ -69,8 +78,10 @@ done
 status=0
 done_targets=()
 if [ "${#other[@]}" -gt 0 ]; then
+  maven_flags=()
+  if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then maven_flags=(--maven-local-repository "$MAVEN_REPO_LOCAL"); fi
   log "jsii-pacmak -t ${other[*]}"
-  if npx --no-install jsii-pacmak --rosetta-tablet .jsii.tabl.json -t "${other[@]}"; then
+  if npx --no-install jsii-pacmak --rosetta-tablet .jsii.tabl.json "${maven_flags[@]}" -t "${other[@]}"; then
     done_targets+=("${other[@]}")
   else
     status=1
@@ -105,9 +116,14 @@ if [ "$want_go" = 1 ]; then
   fi
 fi
 
-if [ "$status" = 0 ]; then
-  echo "${done_targets[*]}" > "$stamp"
+kept=""
+for t in $previous; do
+  case " $TARGETS " in *" $t "*) ;; *) kept="$kept $t" ;; esac
+done
+all="$(echo $kept "${done_targets[@]}")"
+if [ -n "$all" ]; then
+  echo "$all" > "$stamp"
 fi
 log "done (targets built: ${done_targets[*]:-none}, status $status)"
-ls -R dist | head -40
+find dist -maxdepth 6 -type f \( -name "*.tgz" -o -name "*.whl" -o -name "*.tar.gz" -o -name "*.jar" -o -name go.mod \) | sort
 exit $status
