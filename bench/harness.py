@@ -9,6 +9,10 @@ N counted pairs in the order A B A B ..., and for every run records:
   rss    peak resident set size (ru_maxrss from os.wait4, KiB on Linux): the largest single process of the tree,
          not the sum of a process tree
 
+The harness makes itself a child subreaper (Linux prctl PR_SET_CHILD_SUBREAPER), so descendants that the measured
+process leaves running or does not wait for (the Go jsii runtime does not reap its node child) are reparented to
+it; it waits for them too and adds their CPU time and peak RSS, so no part of a process tree goes uncounted.
+
 It prints min / median / max of each figure for A and B, and the ratio A/B taken pair by pair (A_i / B_i),
 summarised as median with min-max, so that drift of a noisy machine over the run affects both sides alike.
 
@@ -32,6 +36,36 @@ FIGURES = ('wall', 'cpu', 'rss')
 UNITS = {'wall': 's', 'cpu': 's', 'rss': 'MiB'}
 
 
+def become_subreaper():
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+SUBREAPER = sys.platform.startswith('linux') and become_subreaper()
+
+
+def reap_orphans(timeout=120.0):
+    """Waits for descendants reparented to this process; returns (cpu seconds, max ru_maxrss KiB)."""
+    cpu, rss = 0.0, 0
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            pid, _, ru = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return cpu, rss
+        if pid == 0:
+            if time.monotonic() > deadline:
+                raise SystemExit('harness: a descendant of the measured process is still running after it exited')
+            time.sleep(0.005)
+            continue
+        cpu += ru.ru_utime + ru.ru_stime
+        rss = max(rss, ru.ru_maxrss)
+
+
 def run_once(argv, cwd, env, quiet=True):
     """Runs argv to completion; returns {wall (s), cpu (s), rss (MiB), rss_kib}."""
     stdout = subprocess.DEVNULL if quiet else None
@@ -43,14 +77,17 @@ def run_once(argv, cwd, env, quiet=True):
     t1 = time.perf_counter_ns()
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()
+    orphan_cpu, orphan_rss = reap_orphans() if SUBREAPER else (0.0, 0)
     if proc.returncode != 0:
         sys.stderr.write(err.decode('utf-8', 'replace')[-4000:])
         raise SystemExit(f'harness: {shlex.join(argv)} exited with {proc.returncode}')
+    maxrss = max(ru.ru_maxrss, orphan_rss)
     return {
         'wall': (t1 - t0) / 1e9,
-        'cpu': ru.ru_utime + ru.ru_stime,
-        'rss': ru.ru_maxrss / 1024.0,
-        'rss_kib': ru.ru_maxrss,
+        'cpu': ru.ru_utime + ru.ru_stime + orphan_cpu,
+        'rss': maxrss / 1024.0,
+        'rss_kib': maxrss,
+        'orphan_cpu': orphan_cpu,
     }
 
 
