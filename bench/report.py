@@ -15,7 +15,7 @@ import sys
 SECTIONS = {
     'load': ['load-deep-l1', 'load-provider-root'],
     'synth': ['synth-example', 'synth-rules-50x1', 'synth-rules-50x20'],
-    'languages': ['lang-python', 'lang-go', 'lang-java'],
+    'languages': ['lang-python', 'lang-go', 'lang-java', 'lang-python-floor'],
     'cli': ['cli-validate'],
 }
 FIGURES = (('wall', 'wall time'), ('cpu', 'CPU time'), ('rss', 'peak RSS'))

@@ -47,6 +47,12 @@ bench_lang() { # bench_lang LANG 'command with OUTDIR'
 PY="$ROOT/test/bindings/python/.venv/bin/python"
 if [ -x "$PY" ] && "$PY" -c 'import cdktf_ecr_pull_through_cache' 2>/dev/null; then
   bench_lang python "$PY $ROOT/test/bindings/python/app.py OUTDIR"
+  # The library's share of the Python figure: the same program against cdktf + AwsProvider alone (an empty stack).
+  if [ -f "$RESULTS/lang-python.json" ] && [ "${BENCH_LANG_FLOOR:-1}" = 1 ]; then
+    python3 bench/harness.py compare --warmup 0 --runs "$RUNS" --name lang-python-floor --json "$RESULTS/lang-python-floor.json" \
+      --a-label 'Python, reference stack' --a "$PY $ROOT/test/bindings/python/app.py $WORK/python-out" \
+      --b-label 'Python, cdktf + AwsProvider only' --b "$PY $ROOT/bench/lang/python-floor.py $WORK/python-floor-out"
+  fi
 else
   NOTES[python]="pending: no test/bindings/python/.venv with the package installed (run test/bindings/run.sh first)"
 fi
