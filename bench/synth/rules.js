@@ -7,7 +7,9 @@
 // BENCH_PHASES=1 prints time and heap after each phase (load, construct, synth) to stderr.
 const phases = process.env.BENCH_PHASES ? [] : undefined;
 const t0 = process.hrtime.bigint();
-const phase = (name) => phases?.push({ name, ms: Number(process.hrtime.bigint() - t0) / 1e6, mem: process.memoryUsage() });
+const phase = (name) => phases?.push({
+  name, ms: Number(process.hrtime.bigint() - t0) / 1e6, cpu: process.cpuUsage(), mem: process.memoryUsage(),
+});
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -61,7 +63,9 @@ phase('synth');
 if (phases) {
   const mib = (b) => (b / 1048576).toFixed(1);
   for (const p of phases) {
-    process.stderr.write(`${mode} ${p.name.padEnd(9)} ${p.ms.toFixed(0).padStart(5)} ms  heapUsed ${mib(p.mem.heapUsed)} MiB  ` +
+    const cpu = (p.cpu.user + p.cpu.system) / 1000;
+    process.stderr.write(`${mode} ${p.name.padEnd(9)} ${p.ms.toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  ` +
+      `heapUsed ${mib(p.mem.heapUsed)} MiB  ` +
       `rss ${mib(p.mem.rss)} MiB\n`);
   }
 }
