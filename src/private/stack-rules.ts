@@ -35,7 +35,13 @@ interface StackRules {
 
 type Index = NonNullable<StackRules['index']>;
 
-const STACKS = new WeakMap<TerraformStack, StackRules>();
+// Kept on the stack itself: a WeakMap whose values hold their own key (and every rule) made each garbage collection
+// revisit them, a measurable share of construction time for stacks of many rules.
+const RULES_OF_STACK = Symbol.for('cdktf-ecr-pull-through-cache.rules');
+
+function entryOf(stack: TerraformStack): StackRules | undefined {
+  return (stack as unknown as { [RULES_OF_STACK]?: StackRules })[RULES_OF_STACK];
+}
 
 /**
  * A readable key for the Region of a rule. A rule without a `region` argument is in the provider's Region: when the
@@ -51,11 +57,11 @@ export function regionKey(rule: RegisteredRule, defaultRegion?: string): string 
 /** Adds a rule to its stack's list; the first rule of a stack installs the stack-wide quota check. */
 export function registerRule(rule: RegisteredRule): void {
   const stack = TerraformStack.of(rule);
-  let entry = STACKS.get(stack);
+  let entry = entryOf(stack);
   if (entry === undefined) {
     const created: StackRules = { stack, rules: [] };
     entry = created;
-    STACKS.set(stack, created);
+    Object.defineProperty(stack, RULES_OF_STACK, { value: created, enumerable: false });
     stack.node.addValidation({ validate: () => quotaErrors(indexOf(created)) });
   }
   entry.rules.push(rule);
