@@ -9,7 +9,8 @@
 # `jsii-rosetta extract` so README and doc examples are translated into each language,
 # then `jsii-pacmak` (full build, not --code-only).
 #
-# The whole step is skipped when dist/ was built after the current .jsii; FORCE=1 rebuilds.
+# The whole step is skipped when dist/ was built after the current .jsii, or from an identical .jsii
+# (a rebuild by `npm test` rewrites the file with the same content); FORCE=1 rebuilds.
 # TARGETS="python java" limits pacmak to some targets (default: all of js python go java).
 # MAVEN_REPO_LOCAL=<dir> makes the Java build use that Maven repository instead of ~/.m2.
 #
@@ -45,9 +46,15 @@ if [ "$needs_build" = 1 ]; then
   npm run --silent build:all
 fi
 
-# 2. Skip when dist/ is newer than the assembly and already has every requested target.
-if [ "$FORCE" != 1 ] && [ -f "$stamp" ] && [ "$stamp" -nt .jsii ]; then
-  built="$(cat "$stamp")"
+# 2. Skip when dist/ comes from this assembly and already has every requested target.
+# The stamp holds the targets built (line 1) and the sha256 of the .jsii they were built from (line 2).
+jsii_hash="$(sha256sum .jsii | cut -d' ' -f1)"
+current_stamp() {
+  [ -f "$stamp" ] || return 1
+  [ "$stamp" -nt .jsii ] || [ "$(sed -n 2p "$stamp")" = "$jsii_hash" ]
+}
+if [ "$FORCE" != 1 ] && current_stamp; then
+  built="$(sed -n 1p "$stamp")"
   missing=0
   for t in $TARGETS; do
     case " $built " in *" $t "*) ;; *) missing=1 ;; esac
@@ -60,12 +67,12 @@ fi
 
 # 3. Translate the examples of README.md and the doc comments.
 log "jsii-rosetta extract"
-npx --no-install jsii-rosetta extract --compress-cache=false .jsii
+npx --no-install jsii-rosetta extract .jsii
 
 # 4. Package. Go runs on its own so that a Go failure does not hide the other targets' results.
 # Targets built earlier from the same assembly stay; the requested ones are rebuilt from scratch.
 previous=""
-if [ -f "$stamp" ] && [ "$stamp" -nt .jsii ]; then previous="$(cat "$stamp")"; else rm -rf dist; fi
+if [ "$FORCE" != 1 ] && current_stamp; then previous="$(sed -n 1p "$stamp")"; else rm -rf dist; fi
 rm -f "$stamp"
 mkdir -p dist
 for t in $TARGETS; do rm -rf "dist/$t"; done
@@ -81,7 +88,7 @@ if [ "${#other[@]}" -gt 0 ]; then
   maven_flags=()
   if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then maven_flags=(--maven-local-repository "$MAVEN_REPO_LOCAL"); fi
   log "jsii-pacmak -t ${other[*]}"
-  if npx --no-install jsii-pacmak --rosetta-tablet .jsii.tabl.json "${maven_flags[@]}" -t "${other[@]}"; then
+  if npx --no-install jsii-pacmak --no-npmignore --rosetta-tablet .jsii.tabl.json "${maven_flags[@]}" -t "${other[@]}"; then
     done_targets+=("${other[@]}")
   else
     status=1
@@ -104,7 +111,7 @@ if [ "$want_go" = 1 ]; then
     log "Go: using the local AWS provider module at $GO_PROVIDER_DIR"
   fi
   log "jsii-pacmak -t go"
-  if npx --no-install jsii-pacmak --rosetta-tablet .jsii.tabl.json -t go; then
+  if npx --no-install jsii-pacmak --no-npmignore --rosetta-tablet .jsii.tabl.json -t go; then
     done_targets+=(go)
   else
     status=1
@@ -122,7 +129,7 @@ for t in $previous; do
 done
 all="$(echo $kept "${done_targets[@]}")"
 if [ -n "$all" ]; then
-  echo "$all" > "$stamp"
+  printf '%s\n%s\n' "$all" "$jsii_hash" > "$stamp"
 fi
 log "done (targets built: ${done_targets[*]:-none}, status $status)"
 find dist -maxdepth 6 -type f \( -name "*.tgz" -o -name "*.whl" -o -name "*.tar.gz" -o -name "*.jar" -o -name go.mod \) | sort

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Measures wall time and peak RSS (/usr/bin/time -v) of synthesizing the reference stack in each
-# language, RUNS times each (default 5), and prints median and min-max. Needs what run.sh sets up
+# Measures wall time and peak RSS of synthesizing the reference stack in each language, RUNS times
+# each (default 5), and prints median and min-max. Peak RSS twice: /usr/bin/time -v's (the largest
+# single process it waited for) and the peak of the summed RSS of the whole process tree, host program
+# plus its Node.js jsii kernel (tools/tree-rss.py, sampled every 20 ms). Needs what run.sh sets up
 # (dist/, the Python venv, the Java classes and Maven repository, the Go module). Each run is the
 # standalone program a user would run; the Go program is built once beforehand, and Java runs with
 # a plain `java -cp` (no Maven in the measured time).
@@ -21,7 +23,7 @@ prepare() {
     go) (cd test/bindings/go && go build -o "$work/reference-go" .) ;;
     java)
       (cd test/bindings/java && mvn -B -q -Dmaven.repo.local="$root/test/bindings/java/.m2" compile \
-        dependency:build-classpath -Dmdep.outputFile="$work/java.classpath" >/dev/null) ;;
+        dependency:build-classpath -Dmdep.outputFile="$work/java.classpath" >/dev/null 2>&1) ;;
   esac
 }
 
@@ -34,6 +36,8 @@ command_for() { # lang outdir
   esac
 }
 
+echo "| language | runs | wall s, median (min-max) | peak RSS MB, time -v | peak RSS MB, process tree |"
+echo "| --- | --- | --- | --- | --- |"
 for lang in $langs; do
   prepare "$lang"
   : > "$work/$lang.tsv"
@@ -41,10 +45,12 @@ for lang in $langs; do
     out="$work/out-$lang-$i"
     rm -rf "$out"
     # shellcheck disable=SC2046
-    (cd "$work" && /usr/bin/time -v $(command_for "$lang" "$out") > /dev/null 2> "$work/$lang-$i.time")
+    (cd "$work" && python3 "$root/test/bindings/tools/tree-rss.py" "$work/$lang-$i.tree" -- \
+      /usr/bin/time -v -o "$work/$lang-$i.time" $(command_for "$lang" "$out"))
     wall="$(grep 'Elapsed (wall clock)' "$work/$lang-$i.time" | awk '{print $NF}')"
     rss="$(grep 'Maximum resident set size' "$work/$lang-$i.time" | awk '{print $NF}')"
-    echo -e "$wall\t$rss" >> "$work/$lang.tsv"
+    tree="$(cut -f2 "$work/$lang-$i.tree")"
+    echo -e "$wall\t$rss\t$tree" >> "$work/$lang.tsv"
   done
   python3 - "$lang" "$work/$lang.tsv" <<'PY'
 import statistics, sys
@@ -54,8 +60,9 @@ def secs(v):
     for p in parts: s = s * 60 + p
     return s
 rows = [l.split("\t") for l in open(sys.argv[2]).read().split("\n") if l.strip()]
-w = [secs(r[0]) for r in rows]; m = [int(r[1]) / 1024 for r in rows]
-print(f"{sys.argv[1]:<11} n={len(rows)}  wall median {statistics.median(w):.2f} s (min {min(w):.2f}, max {max(w):.2f})"
-      f"  peak RSS median {statistics.median(m):.0f} MB (min {min(m):.0f}, max {max(m):.0f})")
+w = [secs(r[0]) for r in rows]; m = [int(r[1]) / 1024 for r in rows]; t = [int(r[2]) / 1024 for r in rows]
+print(f"| {sys.argv[1]} | {len(rows)} | {statistics.median(w):.2f} ({min(w):.2f}-{max(w):.2f})"
+      f" | {statistics.median(m):.0f} ({min(m):.0f}-{max(m):.0f})"
+      f" | {statistics.median(t):.0f} ({min(t):.0f}-{max(t):.0f}) |")
 PY
 done

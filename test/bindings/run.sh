@@ -47,6 +47,13 @@ if wants python; then
   python_setup_pid=$!
 fi
 
+# 0. The jsii assembly (the peers' trimmed provider is cut to the types it names); scripts/test-all.sh
+# has normally built it already.
+if [ ! -f .jsii ] || [ ! -f lib/index.js ] || [ -n "$(find src -newer .jsii -print -quit)" ]; then
+  step "build"
+  npm run --silent build:all > "$work/build.log" 2>&1 || tail -30 "$work/build.log"
+fi
+
 # 1. Local builds of the peers their registries do not serve (Go provider module; Java cdktf + provider).
 peer_targets=""
 wants go && peer_targets="$peer_targets go"
@@ -66,7 +73,7 @@ TARGETS="$targets" bash scripts/package.sh > "$work/package.log" 2>&1
 package_rc=$?
 grep -E '^\[package\]' "$work/package.log"
 [ "$package_rc" = 0 ] || tail -40 "$work/package.log"
-built=" $(cat dist/.package-stamp 2>/dev/null) "
+built=" $(sed -n 1p dist/.package-stamp 2>/dev/null) "
 
 # 3. The TypeScript reference document.
 step "typescript reference stack"
