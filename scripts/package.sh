@@ -60,7 +60,7 @@ if [ "$FORCE" != 1 ] && current_stamp; then
     case " $built " in *" $t "*) ;; *) missing=1 ;; esac
   done
   if [ "$missing" = 0 ]; then
-    log "dist/ is newer than .jsii (targets: $built); skipping (FORCE=1 rebuilds)"
+    log "dist/ was built from this .jsii (targets: $built); skipping (FORCE=1 rebuilds)"
     exit 0
   fi
 fi
