@@ -46,6 +46,10 @@ describe('the example stack', () => {
     expect(version.secret_string_wo).toMatch(/^\$\{jsonencode\(\{"username" = var\.docker_hub_username, "accessToken" = var\.docker_hub_access_token\}\)\}$/);
   });
 
+  test('leaves the registry policy alone: it is one document per Region that the library does not own', () => {
+    expect(json.resource.aws_ecr_registry_policy).toBeUndefined();
+  });
+
   test('outputs image URIs in the cache', () => {
     expect(json.output.nginx_image.value).toMatch(/\/docker-hub\/library\/nginx:1\.27$/);
     expect(json.output.central_image.value).toMatch(/\/central\/api:v1$/);
