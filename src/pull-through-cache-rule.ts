@@ -198,10 +198,8 @@ export class PullThroughCacheRule extends Construct {
   }
 
   private checkUpstream(where: string, prefix: string, upstream: UpstreamRegistry, ruleRegion: string | undefined): void {
+    // Only UpstreamRegistry.ecr() can carry an upstream prefix: the other presets have no way to set one.
     const upstreamPrefix = upstream.repositoryPrefix;
-    if (upstreamPrefix !== undefined && upstream.type !== UpstreamRegistryType.ECR) {
-      throw errors.upstreamPrefixOnlyForEcr(where, upstream.type);
-    }
     if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(prefix) && prefix === ROOT_PREFIX) {
       throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
     }

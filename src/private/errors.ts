@@ -44,11 +44,6 @@ export function prefixPattern(where: string, prop: string, value: string): Valid
     `For example 'docker-hub' or 'team/images'.`);
 }
 
-export function upstreamPrefixOnlyForEcr(where: string, registryType: string): ValidationError {
-  return fail(where, `an upstream repository prefix can only be set for the 'ecr' upstream, not for '${registryType}'. ` +
-    `Remove repositoryPrefix, or use UpstreamRegistry.ecr().`);
-}
-
 export function upstreamPrefixNeedsCachePrefix(where: string, upstreamPrefix: string): ValidationError {
   return fail(where, `upstream repository prefix '${upstreamPrefix}' needs an ecrRepositoryPrefix other than 'ROOT'. ` +
     `Set ecrRepositoryPrefix (for example 'ecr-mirror'), or use 'ROOT' for both.`);
