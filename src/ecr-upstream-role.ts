@@ -79,6 +79,11 @@ export class EcrUpstreamRole extends Construct {
    */
   public readonly upstreamRegistryPolicyJson: string;
 
+  /**
+   * @param scope the construct this one belongs to, e.g. the stack.
+   * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
+   * @param props the upstream registry the role pulls from, and the role name.
+   */
   constructor(scope: Construct, id: string, props: EcrUpstreamRoleProps = {}) {
     super(scope, id);
     const where = this.node.path;

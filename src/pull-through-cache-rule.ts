@@ -85,6 +85,11 @@ export class PullThroughCacheRule extends Construct {
 
   private readonly region: string;
 
+  /**
+   * @param scope the construct this one belongs to, e.g. the stack.
+   * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
+   * @param props the upstream registry, the repository prefix and the settings of the rule.
+   */
   constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
     super(scope, id);
     const where = this.node.path;

@@ -44,6 +44,11 @@ export class PullThroughCache extends Construct {
   private readonly _rules: PullThroughCacheRule[] = [];
   private readonly repositoryTemplate?: RepositoryTemplateOptions;
 
+  /**
+   * @param scope the construct this one belongs to, e.g. the stack.
+   * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
+   * @param props defaults for the rules of this cache.
+   */
   constructor(scope: Construct, id: string, props: PullThroughCacheProps = {}) {
     super(scope, id);
     validateRegion(this.node.path, 'region', props.region);
@@ -65,6 +70,7 @@ export class PullThroughCache extends Construct {
    * other than the cache's is an error.
    *
    * @param id the construct id of the rule, part of its Terraform address: never change it once deployed.
+   * @param props the upstream registry, the repository prefix and the settings of the rule.
    */
   public addRule(id: string, props: PullThroughCacheRuleProps): PullThroughCacheRule {
     if (props.region !== undefined && this.region !== undefined && isLiteral(props.region) && isLiteral(this.region)

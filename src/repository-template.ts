@@ -159,6 +159,11 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
    */
   public readonly setsResourceTags: boolean;
 
+  /**
+   * @param scope the construct this one belongs to, e.g. the stack.
+   * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
+   * @param props the prefix and the settings of the repositories the template applies to.
+   */
   constructor(scope: Construct, id: string, props: PullThroughCacheRepositoryTemplateProps) {
     super(scope, id);
     const where = this.node.path;

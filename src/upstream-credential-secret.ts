@@ -115,6 +115,11 @@ export class UpstreamCredentialSecret extends Construct {
    */
   public readonly secretName: string;
 
+  /**
+   * @param scope the construct this one belongs to, e.g. the stack.
+   * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
+   * @param props the secret name, the credential values (as tokens) and the secret settings.
+   */
   constructor(scope: Construct, id: string, props: UpstreamCredentialSecretProps) {
     super(scope, id);
     const where = this.node.path;

@@ -105,6 +105,8 @@ export class UpstreamRegistry {
    *
    * Official images gain the `library/` namespace in cached repository names (`nginx` is cached as
    * `<prefix>/library/nginx`); `imageUri()` adds it for you.
+   *
+   * @param options the Docker Hub credential.
    */
   public static dockerHub(options: CredentialedUpstreamOptions): UpstreamRegistry {
     return UpstreamRegistry.credentialed('UpstreamRegistry.dockerHub()', UpstreamRegistryType.DOCKER_HUB, 'registry-1.docker.io', options, DOCKER_HUB_HOSTS);
@@ -112,6 +114,8 @@ export class UpstreamRegistry {
 
   /**
    * GitHub Container Registry (`ghcr.io`). Requires a credential (a GitHub user name and a personal access token).
+   *
+   * @param options the GitHub credential.
    */
   public static githubContainerRegistry(options: CredentialedUpstreamOptions): UpstreamRegistry {
     return UpstreamRegistry.credentialed('UpstreamRegistry.githubContainerRegistry()', UpstreamRegistryType.GITHUB_CONTAINER_REGISTRY, 'ghcr.io', options);
@@ -121,6 +125,8 @@ export class UpstreamRegistry {
    * GitLab Container Registry on gitlab.com (`registry.gitlab.com`). Requires a credential.
    *
    * Self-managed GitLab instances are not supported by ECR.
+   *
+   * @param options the GitLab credential.
    */
   public static gitlabContainerRegistry(options: CredentialedUpstreamOptions): UpstreamRegistry {
     return UpstreamRegistry.credentialed('UpstreamRegistry.gitlabContainerRegistry()', UpstreamRegistryType.GITLAB_CONTAINER_REGISTRY, 'registry.gitlab.com', options);
@@ -128,6 +134,8 @@ export class UpstreamRegistry {
 
   /**
    * Chainguard Registry (`cgr.dev`). Requires a credential.
+   *
+   * @param options the Chainguard credential.
    */
   public static chainguard(options: CredentialedUpstreamOptions): UpstreamRegistry {
     return UpstreamRegistry.credentialed('UpstreamRegistry.chainguard()', UpstreamRegistryType.CHAINGUARD, 'cgr.dev', options);
@@ -135,6 +143,8 @@ export class UpstreamRegistry {
 
   /**
    * A Microsoft Azure Container Registry (`<registryName>.azurecr.io`). Requires a credential.
+   *
+   * @param options the registry name and its credential.
    */
   public static azureContainerRegistry(options: AzureContainerRegistryOptions): UpstreamRegistry {
     const factory = 'UpstreamRegistry.azureContainerRegistry()';
@@ -175,6 +185,8 @@ export class UpstreamRegistry {
    * account apply its `upstreamRegistryPolicyJson`.
    *
    * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-private.html
+   *
+   * @param options the upstream Region and account, the role and the upstream prefix.
    */
   public static ecr(options: EcrUpstreamOptions): UpstreamRegistry {
     const factory = 'UpstreamRegistry.ecr()';
