@@ -11,9 +11,8 @@ import {
   UPSTREAM_READ_ACTIONS,
   UPSTREAM_REGISTRY_POLICY_ACTIONS,
 } from './private/iam';
-import { normalizePrefix, ROOT_PREFIX } from './private/patterns';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
-import { isLiteral, validateAccountId, validateIamRoleName, validatePrefix, validateRegion } from './private/validate';
+import { validateAccountId, validateIamRoleName, validatePrefix, validateRegion } from './private/validate';
 
 /**
  * Properties of an `EcrUpstreamRole`.
@@ -96,10 +95,6 @@ export class EcrUpstreamRole extends Construct {
     const cacheAccount = callerIdentityOf(this).accountId;
     const upstreamAccount = props.upstreamAccountId ?? cacheAccount;
     const upstreamRegion = props.upstreamRegion ?? '*';
-    const upstreamPrefix = props.upstreamRepositoryPrefix;
-    const scopedPrefix = upstreamPrefix === undefined || (isLiteral(upstreamPrefix) && upstreamPrefix === ROOT_PREFIX)
-      ? undefined
-      : (isLiteral(upstreamPrefix) ? normalizePrefix(upstreamPrefix) : upstreamPrefix);
 
     this.role = new IamRole(this, 'Role', {
       name: props.roleName,
@@ -114,7 +109,7 @@ export class EcrUpstreamRole extends Construct {
           Sid: 'ReadUpstream',
           Effect: 'Allow',
           Action: UPSTREAM_READ_ACTIONS,
-          Resource: repositoryArn(partition, upstreamRegion, upstreamAccount, scopedPrefix),
+          Resource: repositoryArn(partition, upstreamRegion, upstreamAccount, props.upstreamRepositoryPrefix),
         },
         {
           Sid: 'WriteCache',

@@ -5,7 +5,7 @@ import * as errors from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './private/image-reference';
-import { normalizePrefix, ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
+import { namespaceOf, ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
@@ -113,7 +113,8 @@ export class PullThroughCacheRule extends Construct {
       upstreamRegistryUrl: upstream._urlFor(this),
       credentialArn: upstream.credential?.secretArn,
       customRoleArn: upstream.roleArn,
-      upstreamRepositoryPrefix: upstream.type === UpstreamRegistryType.ECR ? upstream.repositoryPrefix : undefined,
+      // Only the ECR preset has one; it is always set there, so a read-back ROOT is never drift.
+      upstreamRepositoryPrefix: upstream.repositoryPrefix,
       region: props.region,
       // ECR checks the secret when the rule is made: wait for its value, not only for the secret.
       dependsOn: upstream.credential?._valueResource ? [upstream.credential._valueResource] : undefined,
@@ -194,10 +195,8 @@ export class PullThroughCacheRule extends Construct {
    * @internal
    */
   public _grantTarget(): GrantTarget {
-    const account = callerIdentityOf(this).accountId;
-    const prefix = isLiteral(this.ecrRepositoryPrefix) ? normalizePrefix(this.ecrRepositoryPrefix) : this.ecrRepositoryPrefix;
     return {
-      repositoryArn: repositoryArn(partitionOf(this).partition, this.region, account, prefix === ROOT_PREFIX ? undefined : prefix),
+      repositoryArn: repositoryArn(partitionOf(this).partition, this.region, callerIdentityOf(this).accountId, this.ecrRepositoryPrefix),
       tagsOnCreate: this.repositoryTemplate?.setsResourceTags ?? false,
     };
   }
@@ -246,8 +245,8 @@ export class PullThroughCacheRule extends Construct {
 
   /** `<prefix>/` or nothing for ROOT. */
   private prefixSegment(): string {
-    const prefix = isLiteral(this.ecrRepositoryPrefix) ? normalizePrefix(this.ecrRepositoryPrefix) : this.ecrRepositoryPrefix;
-    return prefix === ROOT_PREFIX ? '' : `${prefix}/`;
+    const namespace = namespaceOf(this.ecrRepositoryPrefix);
+    return namespace === undefined ? '' : `${namespace}/`;
   }
 
   private cachedPath(image: string, ref: ImageReference): string {
@@ -256,8 +255,8 @@ export class PullThroughCacheRule extends Construct {
       path = `library/${path}`;
     }
     const upstreamPrefix = this.upstream.repositoryPrefix;
-    if (this.upstream.type === UpstreamRegistryType.ECR && isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX) {
-      const up = normalizePrefix(upstreamPrefix);
+    const up = isLiteral(upstreamPrefix) ? namespaceOf(upstreamPrefix) : undefined;
+    if (up !== undefined) {
       if (!path.startsWith(`${up}/`)) throw errors.imageOutsideUpstreamPrefix(this.node.path, image, up);
       path = path.slice(up.length + 1);
     }

@@ -10,7 +10,6 @@ import {
   LIFECYCLE_POLICY_MAX_LENGTH,
   normalizePrefix,
   REPOSITORY_POLICY_MAX_LENGTH,
-  ROOT_PREFIX,
   TEMPLATE_DESCRIPTION_MAX_LENGTH,
 } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
@@ -169,7 +168,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     const where = this.node.path;
     validatePrefix(where, 'prefix', props.prefix);
     validateRegion(where, 'region', props.region);
-    this.prefix = isLiteral(props.prefix) ? normalizePrefix(props.prefix) : props.prefix;
+    this.prefix = normalizePrefix(props.prefix);
 
     if (isLiteral(props.description) && props.description.length > TEMPLATE_DESCRIPTION_MAX_LENGTH) {
       throw errors.templateDescription(where, props.description);
@@ -219,7 +218,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     const statements: PolicyStatement[] = [{
       Effect: 'Allow',
       Action: this.setsResourceTags ? ['ecr:CreateRepository', 'ecr:TagResource'] : ['ecr:CreateRepository'],
-      Resource: repositoryArn(partition, region, account, this.prefix === ROOT_PREFIX ? undefined : this.prefix),
+      Resource: repositoryArn(partition, region, account, this.prefix),
     }];
     if (customerKey) {
       statements.push({ Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: props.kmsKey! });

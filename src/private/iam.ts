@@ -2,6 +2,7 @@
  * IAM action lists and policy documents. Policies are JSON strings that may hold Terraform tokens (partition,
  * account, Region), which cdktf resolves into interpolations inside the string.
  */
+import { namespaceOf } from './patterns';
 
 /** What ECR needs in the cache account to copy an image from an upstream ECR registry (the role of `customRoleArn`). */
 export const UPSTREAM_ROLE_ACTIONS = [
@@ -82,8 +83,12 @@ export function assumeRolePolicy(servicePrincipal: string): string {
   return policyDocument([{ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' }]);
 }
 
-/** `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`, or `repository/*` for the ROOT prefix. */
+/**
+ * `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`, or `repository/*` for the `ROOT` prefix or none.
+ * The prefix is taken as the user gave it (a trailing `/` is dropped).
+ */
 export function repositoryArn(partition: string, region: string, account: string, prefix: string | undefined): string {
-  const path = prefix === undefined ? '*' : `${prefix}/*`;
+  const namespace = prefix === undefined ? undefined : namespaceOf(prefix);
+  const path = namespace === undefined ? '*' : `${namespace}/*`;
   return `arn:${partition}:ecr:${region}:${account}:repository/${path}`;
 }

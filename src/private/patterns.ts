@@ -4,6 +4,7 @@
  * Sources: reference/ecr-pull-through-cache-model.json (the ECR API model) and the
  * plan-time validation of `aws_ecr_pull_through_cache_rule` in the Terraform AWS provider.
  */
+import { Token } from 'cdktf';
 
 /** `ecrRepositoryPrefix` and `upstreamRepositoryPrefix` length (API shape PullThroughCacheRuleRepositoryPrefix). */
 export const PREFIX_MIN_LENGTH = 2;
@@ -73,7 +74,16 @@ export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 export const REPOSITORY_PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 
-/** Removes one trailing `/`: ECR always assumes one after a prefix, so `a/` and `a` name the same namespace. */
+/**
+ * Removes one trailing `/`: ECR always assumes one after a prefix, so `a/` and `a` name the same namespace.
+ * A token is returned as it is.
+ */
 export function normalizePrefix(prefix: string): string {
-  return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  return !Token.isUnresolved(prefix) && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+}
+
+/** The repository namespace a prefix names, without trailing `/`; `undefined` for `ROOT` (no namespace). */
+export function namespaceOf(prefix: string): string | undefined {
+  const normalized = normalizePrefix(prefix);
+  return normalized === ROOT_PREFIX ? undefined : normalized;
 }
