@@ -207,25 +207,31 @@ export class PullThroughCacheRule extends Construct {
     if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(prefix) && prefix === ROOT_PREFIX) {
       throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
     }
+    // The Region the rule lands in: its own, else the provider's, looked up only for the checks that need it.
+    let landsIn: string | undefined;
+    const regionOfRule = () => (landsIn ??= ruleRegion ?? providerRegion(this));
     if (upstream.type === UpstreamRegistryType.ECR) {
       const upstreamRegion = upstream._region;
-      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === (ruleRegion ?? providerRegion(this))) {
+      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === regionOfRule()) {
         throw errors.ecrUpstreamIsItself(where, upstreamRegion);
       }
       if (isLiteral(upstream._accountId) && upstream.roleArn === undefined) {
         Annotations.of(this).addWarning(errors.crossAccountWithoutRoleWarning(upstream._accountId));
       }
-      if (isLiteral(upstreamRegion) && UNSUPPORTED_REGION_PATTERN.test(upstreamRegion)) {
-        Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(upstreamRegion));
-      }
+      this.warnIfUnsupported(upstreamRegion);
     }
     const secretRegion = upstream.credential?._region;
-    const landsIn = ruleRegion ?? providerRegion(this);
-    if (isLiteral(secretRegion) && isLiteral(landsIn) && secretRegion !== landsIn) {
-      throw errors.credentialRegionMismatch(where, secretRegion, landsIn);
+    if (isLiteral(secretRegion)) {
+      const region = regionOfRule();
+      if (isLiteral(region) && secretRegion !== region) throw errors.credentialRegionMismatch(where, secretRegion, region);
     }
-    if (isLiteral(ruleRegion) && UNSUPPORTED_REGION_PATTERN.test(ruleRegion)) {
-      Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(ruleRegion));
+    this.warnIfUnsupported(ruleRegion);
+  }
+
+  /** Warns when a literal Region is in a partition without pull through cache. */
+  private warnIfUnsupported(region: string | undefined): void {
+    if (isLiteral(region) && UNSUPPORTED_REGION_PATTERN.test(region)) {
+      Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(region));
     }
   }
 
