@@ -287,13 +287,14 @@ export class UpstreamRegistry {
   }
 
   /**
-   * The URL for a rule in `scope`: makes sure the stack's caller identity exists when the URL needs it.
+   * The URL for a rule in `scope`. A same-account ECR URL resolves, at synth, to the caller identity of the stack
+   * it is used in: that data source is made here, before synthesis starts.
    *
    * @internal
    */
   public _urlFor(scope: IConstruct): string {
     if (this.type === UpstreamRegistryType.ECR && this._accountId === undefined) {
-      return ecrHost(callerIdentityOf(scope).accountId, this._region!);
+      callerIdentityOf(scope);
     }
     return this.url;
   }
