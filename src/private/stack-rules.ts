@@ -27,10 +27,16 @@ interface RegionIndex {
   count: number;
 }
 
+/** Where the index put a rule: its Region key and its prefix (undefined for a token prefix). */
+interface Placement {
+  readonly key: string;
+  readonly prefix?: string;
+}
+
 interface StackRules {
   readonly stack: TerraformStack;
   readonly rules: RegisteredRule[];
-  index?: { readonly size: number; readonly regions: Map<string, RegionIndex>; readonly defaultRegion?: string };
+  index?: { readonly size: number; readonly regions: Map<string, RegionIndex>; readonly placed: Map<RegisteredRule, Placement> };
 }
 
 type Index = NonNullable<StackRules['index']>;
@@ -48,7 +54,7 @@ function entryOf(stack: TerraformStack): StackRules | undefined {
  * stack's default AWS provider names a literal Region, that Region is the key, so `region: 'us-east-1'` and a rule
  * relying on a us-east-1 provider are seen as the same Region.
  */
-export function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
+function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
   const r = rule._regionArgument ?? defaultRegion;
   if (r === undefined) return "the provider's Region";
   return Token.isUnresolved(r) ? `Region ${r}` : `Region '${r}'`;
@@ -73,6 +79,12 @@ function prefixOf(rule: RegisteredRule): string | undefined {
   return Token.isUnresolved(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
 }
 
+/** The proper ancestors of a prefix: 'a' and 'a/b' for 'a/b/c'. */
+function ancestorsOf(prefix: string): string[] {
+  const parts = prefix.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -83,31 +95,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function indexOf(entry: StackRules): Index {
   if (entry.index !== undefined && entry.index.size === entry.rules.length) return entry.index;
   const regions = new Map<string, RegionIndex>();
+  const placed = new Map<RegisteredRule, Placement>();
   const defaultRegion = providerRegion(entry.stack);
   for (const rule of entry.rules) {
     const key = regionKey(rule, defaultRegion);
+    const prefix = prefixOf(rule);
+    placed.set(rule, { key, prefix });
     let region = regions.get(key);
     if (region === undefined) {
       region = { byPrefix: new Map(), byAncestor: new Map(), prefixed: [], count: 0 };
       regions.set(key, region);
     }
     region.count++;
-    const prefix = prefixOf(rule);
     if (prefix === undefined) continue;
     push(region.byPrefix, prefix, rule);
     if (prefix === ROOT_PREFIX) continue;
     region.prefixed.push(rule);
-    const parts = prefix.split('/');
-    for (let i = 1; i < parts.length; i++) push(region.byAncestor, parts.slice(0, i).join('/'), rule);
+    for (const ancestor of ancestorsOf(prefix)) push(region.byAncestor, ancestor, rule);
   }
-  entry.index = { size: entry.rules.length, regions, defaultRegion };
+  entry.index = { size: entry.rules.length, regions, placed };
   return entry.index;
 }
 
 function ruleErrors(rule: RegisteredRule, index: Index): string[] {
-  const mine = prefixOf(rule);
+  const { key, prefix: mine } = index.placed.get(rule)!;
   if (mine === undefined) return [];
-  const key = regionKey(rule, index.defaultRegion);
   const region = index.regions.get(key)!;
   const out: string[] = [];
   for (const other of region.byPrefix.get(mine) ?? []) {
@@ -120,11 +132,9 @@ function ruleErrors(rule: RegisteredRule, index: Index): string[] {
   }
   // Rules whose prefix lies under mine, then rules whose prefix is one of my ancestors.
   for (const other of region.byAncestor.get(mine) ?? []) {
-    out.push(errors.overlappingPrefix(mine, prefixOf(other)!, other.node.path, key));
+    out.push(errors.overlappingPrefix(mine, index.placed.get(other)!.prefix!, other.node.path, key));
   }
-  const parts = mine.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    const ancestor = parts.slice(0, i).join('/');
+  for (const ancestor of ancestorsOf(mine)) {
     for (const other of region.byPrefix.get(ancestor) ?? []) {
       out.push(errors.overlappingPrefix(mine, ancestor, other.node.path, key));
     }
