@@ -73,8 +73,7 @@ export class PullThroughCache extends Construct {
    * @param props the upstream registry, the repository prefix and the settings of the rule.
    */
   public addRule(id: string, props: PullThroughCacheRuleProps): PullThroughCacheRule {
-    if (props.region !== undefined && this.region !== undefined && isLiteral(props.region) && isLiteral(this.region)
-      && props.region !== this.region) {
+    if (isLiteral(props.region) && isLiteral(this.region) && props.region !== this.region) {
       throw errors.ruleRegionConflict(`${this.node.path}/${id}`, props.region, this.region);
     }
     const rule = new PullThroughCacheRule(this, id, {
