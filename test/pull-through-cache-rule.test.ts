@@ -1,9 +1,9 @@
-import { TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
-import { newStack, onlyResource, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
+import { newStack, onlyResource, resolveIn, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
 
 const credential = UpstreamCredential.fromSecretArn(SECRET_ARN);
 const HOST = '${aws_ecr_pull_through_cache_rule.Rule_4C995B7F.registry_id}.dkr.ecr.${data.aws_region.EcrPullThroughCacheRegion.region}.${data.aws_partition.EcrPullThroughCachePartition.dns_suffix}';
@@ -14,12 +14,9 @@ function ruleIn(upstream: UpstreamRegistry, ecrRepositoryPrefix?: string) {
   return { stack, rule };
 }
 
-/** Resolves a string the way the synthesized output would show it. */
+/** A value of a rule as the synthesized output shows it. */
 function resolved(rule: PullThroughCacheRule, value: string): string {
-  const stack = rule.node.scope as any;
-  new TerraformOutput(stack, `o${stack.node.children.length}`, { value });
-  const outputs = synthJson(stack).output;
-  return Object.values<any>(outputs).pop().value;
+  return resolveIn(TerraformStack.of(rule), value);
 }
 
 describe('the rule resource', () => {

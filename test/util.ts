@@ -48,9 +48,9 @@ export const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:
 
 export { App };
 
-/** A value as the synthesized configuration shows it (tokens become Terraform expressions). */
+/** A value as the synthesized configuration shows it (tokens become Terraform expressions); validations run. */
 export function resolveIn(stack: TerraformStack, value: string): string {
   const id = `resolved${stack.node.children.length}`;
   new TerraformOutput(stack, id, { value });
-  return JSON.parse(Testing.synth(stack)).output[id].value;
+  return synthJson(stack).output[id].value;
 }
