@@ -1,6 +1,7 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { IamRole } from './private/aws/iam-role';
+import { IamRolePolicy } from './private/aws/iam-role-policy';
 import {
   assumeRolePolicy,
   AUTH_TOKEN_ACTION,
@@ -11,6 +12,7 @@ import {
   UPSTREAM_READ_ACTIONS,
   UPSTREAM_REGISTRY_POLICY_ACTIONS,
 } from './private/iam';
+import { recordRole } from './private/role-readiness';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { validateAccountId, validateIamRoleName, validatePrefix, validateRegion } from './private/validate';
 
@@ -60,9 +62,9 @@ export interface EcrUpstreamRoleProps {
  */
 export class EcrUpstreamRole extends Construct {
   /**
-   * The `aws_iam_role`.
+   * The `aws_iam_role` (construct id `Role`): the escape hatch.
    */
-  public readonly role: IamRole;
+  public readonly role: TerraformResource;
 
   /**
    * The ARN of the role: pass it as `roleArn` to `UpstreamRegistry.ecr()`.
@@ -96,13 +98,13 @@ export class EcrUpstreamRole extends Construct {
     const upstreamAccount = props.upstreamAccountId ?? cacheAccount;
     const upstreamRegion = props.upstreamRegion ?? '*';
 
-    this.role = new IamRole(this, 'Role', {
+    const role = new IamRole(this, 'Role', {
       name: props.roleName,
       description: 'Lets Amazon ECR pull through cache copy images from an upstream ECR registry',
       assumeRolePolicy: assumeRolePolicy(PULL_THROUGH_CACHE_PRINCIPAL),
     });
-    new IamRolePolicy(this, 'Policy', {
-      role: this.role.name,
+    const policy = new IamRolePolicy(this, 'Policy', {
+      role: role.name,
       policy: policyDocument([
         { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: AUTH_TOKEN_ACTION, Resource: '*' },
         {
@@ -119,7 +121,9 @@ export class EcrUpstreamRole extends Construct {
         },
       ]),
     });
-    this.roleArn = this.role.arn;
+    this.role = role;
+    this.roleArn = role.arn;
+    recordRole(this, this.roleArn, policy);
     this.upstreamRegistryPolicyJson = policyDocument([{
       Sid: 'AllowPullThroughCacheFromDownstreamAccount',
       Effect: 'Allow',

@@ -1,12 +1,13 @@
-import { Annotations, Token } from 'cdktf';
-import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { Annotations, ITerraformDependable, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
 import * as errors from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './private/image-reference';
 import { namespaceOf, ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
+import { readinessOf } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
@@ -55,8 +56,11 @@ export interface PullThroughCacheRuleProps {
 export class PullThroughCacheRule extends Construct {
   /**
    * The underlying `aws_ecr_pull_through_cache_rule` (construct id `Resource`): the escape hatch.
+   *
+   * Typed by the core, so no provider package is needed: use `addOverride('custom_role_arn', ...)` to change an
+   * argument and `getStringAttribute('registry_id')` to read an attribute.
    */
-  public readonly resource: EcrPullThroughCacheRule;
+  public readonly resource: TerraformResource;
 
   /**
    * The repository prefix of the rule, as given (`ROOT` for none).
@@ -84,6 +88,7 @@ export class PullThroughCacheRule extends Construct {
   public readonly _regionArgument?: string;
 
   private readonly region: string;
+  private readonly ruleResource: EcrPullThroughCacheRule;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -108,7 +113,7 @@ export class PullThroughCacheRule extends Construct {
     this._regionArgument = props.region;
     this.region = effectiveRegion(this, props.region);
 
-    this.resource = new EcrPullThroughCacheRule(this, 'Resource', {
+    const resource = new EcrPullThroughCacheRule(this, 'Resource', {
       ecrRepositoryPrefix: prefix,
       upstreamRegistryUrl: upstream._urlFor(this),
       credentialArn: upstream.credential?.secretArn,
@@ -116,9 +121,13 @@ export class PullThroughCacheRule extends Construct {
       // Only the ECR preset has one; it is always set there, so a read-back ROOT is never drift.
       upstreamRepositoryPrefix: upstream.repositoryPrefix,
       region: props.region,
-      // ECR checks the secret when the rule is made: wait for its value, not only for the secret.
-      dependsOn: upstream.credential?._valueResource ? [upstream.credential._valueResource] : undefined,
+      // ECR checks the secret and the role when the rule is made: wait for the secret's value, not only for the
+      // secret, and for a role's policy, not only for the role.
+      dependsOn: dependenciesOf(this, upstream),
     });
+
+    this.resource = resource;
+    this.ruleResource = resource;
 
     // registryHost needs the partition's DNS suffix: make the data source now, not while synthesizing.
     partitionOf(this);
@@ -137,7 +146,7 @@ export class PullThroughCacheRule extends Construct {
    * The account ID of the registry the rule belongs to.
    */
   public get registryId(): string {
-    return this.resource.registryId;
+    return this.ruleResource.registryId;
   }
 
   /**
@@ -268,4 +277,13 @@ export class PullThroughCacheRule extends Construct {
     }
     return `${this.prefixSegment()}${path}`;
   }
+}
+
+/** What a rule must wait for besides what it refers to: the value of a secret and the policy of a role made here. */
+function dependenciesOf(rule: Construct, upstream: UpstreamRegistry): ITerraformDependable[] | undefined {
+  const out: ITerraformDependable[] = [];
+  if (upstream.credential?._valueResource !== undefined) out.push(upstream.credential._valueResource);
+  const rolePolicy = readinessOf(rule, upstream.roleArn);
+  if (rolePolicy !== undefined) out.push(rolePolicy);
+  return out.length > 0 ? out : undefined;
 }

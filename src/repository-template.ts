@@ -1,8 +1,8 @@
-import { Annotations, Token } from 'cdktf';
-import { EcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-creation-template';
+import { IamRole } from './private/aws/iam-role';
+import { IamRolePolicy } from './private/aws/iam-role-policy';
 import * as errors from './private/errors';
 import { assumeRolePolicy, ECR_PRINCIPAL, policyDocument, PolicyStatement, repositoryArn } from './private/iam';
 import {
@@ -137,16 +137,16 @@ export interface PullThroughCacheRepositoryTemplateProps extends RepositoryTempl
  */
 export class PullThroughCacheRepositoryTemplate extends Construct {
   /**
-   * The underlying `aws_ecr_repository_creation_template` (construct id `Resource`).
+   * The underlying `aws_ecr_repository_creation_template` (construct id `Resource`): the escape hatch.
    */
-  public readonly resource: EcrRepositoryCreationTemplate;
+  public readonly resource: TerraformResource;
 
   /**
-   * The role ECR uses to apply tags or KMS encryption.
+   * The `aws_iam_role` ECR uses to apply tags or KMS encryption (construct id `Role`).
    *
    * @default - none, when the template sets neither
    */
-  public readonly role?: IamRole;
+  public readonly role?: TerraformResource;
 
   /**
    * The prefix the template applies to, without a trailing `/`.
@@ -190,8 +190,10 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     checkTags(where, tags);
     this.setsResourceTags = Object.keys(tags).length > 0;
     const customerKey = props.encryption === RepositoryEncryption.KMS && props.kmsKey !== undefined;
+    let role: { role: IamRole; policy: IamRolePolicy } | undefined;
     if (this.setsResourceTags || customerKey) {
-      this.role = this.makeRole(props, customerKey);
+      role = this.makeRole(props, customerKey);
+      this.role = role.role;
     }
 
     this.resource = new EcrRepositoryCreationTemplate(this, 'Resource', {
@@ -202,16 +204,16 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       lifecyclePolicy,
       repositoryPolicy: props.repositoryPolicy,
       resourceTags: this.setsResourceTags ? tags : undefined,
-      customRoleArn: this.role?.arn,
-      encryptionConfiguration: [{
-        encryptionType: props.encryption ?? RepositoryEncryption.AES256,
-        kmsKey: props.kmsKey,
-      }],
+      customRoleArn: role?.role.arn,
+      encryptionType: props.encryption ?? RepositoryEncryption.AES256,
+      kmsKey: props.kmsKey,
       region: props.region,
+      // IAM is eventually consistent: ECR checks the role when the template is made, so wait for its policy too.
+      dependsOn: role ? [role.policy] : undefined,
     });
   }
 
-  private makeRole(props: PullThroughCacheRepositoryTemplateProps, customerKey: boolean): IamRole {
+  private makeRole(props: PullThroughCacheRepositoryTemplateProps, customerKey: boolean): { role: IamRole; policy: IamRolePolicy } {
     const partition = partitionOf(this).partition;
     const account = callerIdentityOf(this).accountId;
     const region = effectiveRegion(this, props.region);
@@ -227,8 +229,8 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       description: `Applies the repository creation template for '${this.prefix}' to pull through cache repositories`,
       assumeRolePolicy: assumeRolePolicy(ECR_PRINCIPAL),
     });
-    new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: policyDocument(statements) });
-    return role;
+    const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: policyDocument(statements) });
+    return { role, policy };
   }
 }
 

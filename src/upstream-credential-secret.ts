@@ -1,9 +1,10 @@
-import { Fn, Token } from 'cdktf';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import { Fn, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { SecretsmanagerSecret } from './private/aws/secretsmanager-secret';
+import { SecretsmanagerSecretVersion } from './private/aws/secretsmanager-secret-version';
 import * as errors from './private/errors';
 import { RECOVERY_WINDOW_MAX_DAYS, RECOVERY_WINDOW_MIN_DAYS, SECRET_NAME_PREFIX } from './private/patterns';
+import { requireTerraformVersion, WRITE_ONLY_TERRAFORM_VERSION } from './private/terraform-version';
 import { isLiteral, validateFullSecretName, validateRegion } from './private/validate';
 import { UpstreamCredential } from './upstream-credential';
 
@@ -91,14 +92,14 @@ export interface UpstreamCredentialSecretProps {
  */
 export class UpstreamCredentialSecret extends Construct {
   /**
-   * The `aws_secretsmanager_secret`.
+   * The `aws_secretsmanager_secret` (construct id `Secret`): the escape hatch.
    */
-  public readonly secret: SecretsmanagerSecret;
+  public readonly secret: TerraformResource;
 
   /**
-   * The `aws_secretsmanager_secret_version` holding the value.
+   * The `aws_secretsmanager_secret_version` holding the value (construct id `Value`).
    */
-  public readonly secretVersion: SecretsmanagerSecretVersion;
+  public readonly secretVersion: TerraformResource;
 
   /**
    * The credential to give an `UpstreamRegistry` preset.
@@ -142,7 +143,7 @@ export class UpstreamCredentialSecret extends Construct {
     }
 
     this.secretName = name;
-    this.secret = new SecretsmanagerSecret(this, 'Secret', {
+    const secret = new SecretsmanagerSecret(this, 'Secret', {
       name,
       description: props.description ?? 'Credential for an Amazon ECR pull through cache rule',
       recoveryWindowInDays: recovery,
@@ -152,15 +153,17 @@ export class UpstreamCredentialSecret extends Construct {
 
     const value = Fn.jsonencode({ username: props.username, accessToken: props.accessToken });
     const writeOnly = props.writeOnly ?? true;
+    if (writeOnly) requireTerraformVersion(this, WRITE_ONLY_TERRAFORM_VERSION);
     this.secretVersion = new SecretsmanagerSecretVersion(this, 'Value', {
-      secretId: this.secret.id,
+      secretId: secret.id,
       secretStringWo: writeOnly ? value : undefined,
       secretStringWoVersion: writeOnly ? version : undefined,
       secretString: writeOnly ? undefined : value,
       region: props.region,
     });
 
-    this.secretArn = this.secret.arn;
-    this.credential = UpstreamCredential._fromSecret(this.secret, this.secretVersion);
+    this.secret = secret;
+    this.secretArn = secret.arn;
+    this.credential = UpstreamCredential._fromSecret(secret, this.secretVersion);
   }
 }

@@ -1,5 +1,5 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRole } from '../src/private/aws/iam-role';
+import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { EcrUpstreamRole } from '../src';
 import { newStack, onlyResource, resolveIn, synth, synthJson } from './util';

@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
+import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
 import { newStack, onlyResource, resolveIn, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
@@ -222,12 +222,14 @@ describe('grantPull', () => {
     expect(doc.Statement[1].Resource).toEqual([`${ARN_PREFIX}/*`]);
   });
 
-  test('a template that tags adds ecr:TagResource', () => {
+  test('a template that tags adds ecr:TagResource on the rule\'s repositories', () => {
     const stack = newStack();
     const rule = new PullThroughCacheRule(stack, 'Rule', { upstream: UpstreamRegistry.quay(), repositoryTemplate: { resourceTags: { team: 'a' } } });
     rule.grantPull('eks-node-role');
     const policies = Object.entries(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType)).filter(([k]) => k.includes('PullGrant'));
-    expect(JSON.parse(policies[0][1].policy).Statement[1].Action).toContain('ecr:TagResource');
+    const statements = JSON.parse(policies[0][1].policy).Statement;
+    expect(statements[1].Action).not.toContain('ecr:TagResource');
+    expect(statements[2]).toEqual({ Sid: 'TagOnCreate', Effect: 'Allow', Action: ['ecr:TagResource'], Resource: [`${ARN_PREFIX}/quay/*`] });
   });
 
   test('the same role twice gives one policy', () => {

@@ -1,8 +1,8 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
-import { EcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
+import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
+import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { PullThroughCache, PullThroughCacheRule, UpstreamRegistry } from '../src';
 import { newStack, resourcesOf, synthJson, warningsOf } from './util';

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
-import { EcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
+import { IamRole } from '../src/private/aws/iam-role';
+import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRepositoryTemplate, PullThroughCacheRule, RepositoryEncryption, RepositoryTagMutability, UpstreamRegistry } from '../src';
 import { newStack, onlyResource, resourcesOf, synthJson, warningsOf } from './util';

@@ -1,7 +1,7 @@
 import { TerraformVariable, Token } from 'cdktf';
-import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
+import { SecretsmanagerSecret } from '../src/private/aws/secretsmanager-secret';
+import { SecretsmanagerSecretVersion } from '../src/private/aws/secretsmanager-secret-version';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRule, UpstreamCredentialSecret, UpstreamRegistry } from '../src';
 import { newStack, onlyResource, synth, synthJson } from './util';

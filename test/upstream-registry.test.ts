@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRule, UpstreamCredential, UpstreamRegistry, UpstreamRegistryType } from '../src';
 import { newStack, onlyResource, SECRET_ARN, synth, synthJson } from './util';

@@ -113,6 +113,11 @@ export function secretCustomerKey(where: string): ValidationError {
     `default 'aws/secretsmanager' key. Remove kmsKeyId from the secret.`);
 }
 
+export function notASecret(where: string, given: string): ValidationError {
+  return fail(where, `UpstreamCredential.fromSecret() takes an aws_secretsmanager_secret resource, but was given ${given}. ` +
+    `Pass the secret resource itself (for example the provider's SecretsmanagerSecret), or use UpstreamCredential.fromSecretArn().`);
+}
+
 export function literalSecretValue(where: string, prop: string): ValidationError {
   return fail(where, `${prop} is a literal string, so the secret would be written into the synthesized configuration. ` +
     `Pass a Terraform token instead, such as a sensitive TerraformVariable's stringValue.`);
@@ -233,4 +238,11 @@ export function crossAccountWithoutRoleWarning(upstreamAccountId: string): strin
 export function rootOverlapWarning(otherPaths: string[]): string {
   return `[ecr-ptc:root-overlap] this rule uses the 'ROOT' prefix beside prefixed rules (${otherPaths.join(', ')}): repositories under those ` +
     `prefixes go to their own rules, all other names to this one. Check that this is intended.`;
+}
+
+export function noProviderWarning(rulePaths: string[]): string {
+  return `[ecr-ptc:no-provider] the stack declares no 'aws' provider construct, and these rules set no region: ${rulePaths.join(', ')}. ` +
+    `Their Region is known only when Terraform runs (from the provider configuration or AWS_REGION), so the checks that compare ` +
+    `Regions (the secret's Region, an 'ecr' upstream in the rule's own Region, duplicate prefixes) treat them as one unknown Region. ` +
+    `Add an AwsProvider with a region, or set region on each rule.`;
 }

@@ -2,13 +2,14 @@
  * The inline policy that lets an IAM role pull through one or more rules, including the first pull that
  * creates the cached repository.
  */
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { IamRolePolicy } from './aws/iam-role-policy';
 import {
   AUTH_TOKEN_ACTION,
   FIRST_PULL_ACTIONS,
   policyDocument,
+  PolicyStatement,
   PULL_ACTIONS,
   TAG_ON_CREATE_ACTIONS,
 } from './iam';
@@ -28,12 +29,16 @@ export function pullPolicy(targets: () => GrantTarget[]): string {
   return Lazy.stringValue({
     produce: () => {
       const list = targets();
-      const actions = [...PULL_ACTIONS, ...FIRST_PULL_ACTIONS];
-      if (list.some((t) => t.tagsOnCreate)) actions.push(...TAG_ON_CREATE_ACTIONS);
-      return policyDocument([
+      const statements: PolicyStatement[] = [
         { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: AUTH_TOKEN_ACTION, Resource: '*' },
-        { Sid: 'PullThroughCache', Effect: 'Allow', Action: actions, Resource: list.map((t) => t.repositoryArn) },
-      ]);
+        { Sid: 'PullThroughCache', Effect: 'Allow', Action: [...PULL_ACTIONS, ...FIRST_PULL_ACTIONS], Resource: list.map((t) => t.repositoryArn) },
+      ];
+      // Tagging on creation only where a rule's template sets tags.
+      const tagged = list.filter((t) => t.tagsOnCreate).map((t) => t.repositoryArn);
+      if (tagged.length > 0) {
+        statements.push({ Sid: 'TagOnCreate', Effect: 'Allow', Action: TAG_ON_CREATE_ACTIONS, Resource: tagged });
+      }
+      return policyDocument(statements);
     },
   });
 }

@@ -9,7 +9,7 @@ import { Annotations, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
 import { MAX_RULES_PER_REGION, normalizePrefix, ROOT_PREFIX } from './patterns';
-import { providerRegion } from './stack-data';
+import { defaultAwsProvider, providerRegion } from './stack-data';
 
 /** What the cross-rule checks need to know of a rule. */
 export interface RegisteredRule extends IConstruct {
@@ -68,7 +68,12 @@ export function registerRule(rule: RegisteredRule): void {
     const created: StackRules = { stack, rules: [] };
     entry = created;
     Object.defineProperty(stack, RULES_OF_STACK, { value: created, enumerable: false });
-    stack.node.addValidation({ validate: () => quotaErrors(indexOf(created)) });
+    stack.node.addValidation({
+      validate: () => {
+        warnWithoutProvider(created);
+        return quotaErrors(indexOf(created));
+      },
+    });
   }
   entry.rules.push(rule);
   const owner = entry;
@@ -140,6 +145,17 @@ function ruleErrors(rule: RegisteredRule, index: Index): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Without an `aws` provider construct (a provider block written by hand, or none: Terraform then configures the
+ * provider from the environment), rules without their own `region` are in a Region unknown at synth: checks that
+ * compare Regions skip them, and the user is told so.
+ */
+function warnWithoutProvider(entry: StackRules): void {
+  if (defaultAwsProvider(entry.stack) !== undefined) return;
+  const unplaced = entry.rules.filter((r) => r._regionArgument === undefined).map((r) => r.node.path);
+  if (unplaced.length > 0) Annotations.of(entry.stack).addWarning(errors.noProviderWarning(unplaced));
 }
 
 function quotaErrors(index: Index): string[] {
