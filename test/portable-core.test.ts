@@ -89,6 +89,19 @@ describe('provider constructs', () => {
     })).toThrow(errors.credentialRegionMismatch('test/Rule', 'us-east-1', 'eu-west-1'));
   });
 
+  test('a provider block written as a stack override (no provider bindings at all) gives its Region too', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    stack.addOverride('terraform.required_providers.aws', { source: 'hashicorp/aws', version: '>= 6.0' });
+    stack.addOverride('provider.aws', [{ region: 'eu-west-1' }]);
+    expect(() => new PullThroughCacheRule(stack, 'Rule', {
+      upstream: UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) }),
+    })).toThrow(errors.credentialRegionMismatch('test/Rule', 'us-east-1', 'eu-west-1'));
+    new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });
+    const json = synthJson(stack);
+    expect(json.provider.aws).toEqual([{ region: 'eu-west-1' }]);
+    expect(warningsOf(stack).filter((w) => w.includes('[ecr-ptc:no-provider]'))).toEqual([]);
+  });
+
   test('without a provider construct the stack synthesizes and warns which rules have no known Region', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });

@@ -60,5 +60,19 @@ export function defaultAwsProvider(scope: IConstruct): { readonly regionInput?: 
       return provider;
     }
   }
-  return undefined;
+  return providerBlockOverride(stack);
+}
+
+/**
+ * A provider block written with `stack.addOverride('provider.aws', ...)`: how a program configures the provider
+ * without any provider bindings (for example in Go, where the prebuilt provider module is not installable).
+ */
+function providerBlockOverride(stack: TerraformStack): { readonly regionInput?: string } | undefined {
+  const overrides = (stack as unknown as { rawOverrides?: { provider?: { aws?: unknown } } }).rawOverrides;
+  const aws = overrides?.provider?.aws;
+  if (aws === undefined || aws === null) return undefined;
+  const blocks = (Array.isArray(aws) ? aws : [aws]) as Array<{ alias?: unknown; region?: unknown } | null>;
+  const block = blocks.find((b) => b !== null && typeof b === 'object' && b.alias === undefined);
+  if (block === undefined || block === null) return undefined;
+  return { regionInput: typeof block.region === 'string' ? block.region : undefined };
 }
