@@ -1,7 +1,7 @@
 /**
  * The reference stack: every upstream preset, a credential secret made from sensitive variables, ECR to ECR across
  * accounts with its role, a repository creation template with lifecycle rules, a pull grant to a node role, caches
- * in more Regions made in a loop, and image URIs as outputs.
+ * in more Regions made in a loop, a rule owned by another stack referenced by its prefix, and image URIs as outputs.
  *
  * The Python, Go and Java programs under test/bindings build this same stack.
  */
@@ -11,9 +11,11 @@ import { Construct } from 'constructs';
 import {
   EcrUpstreamRole,
   PullThroughCache,
+  PullThroughCacheRule,
   UpstreamCredential,
   UpstreamCredentialSecret,
   UpstreamRegistry,
+  UpstreamRegistryType,
 } from '../src';
 
 /** The account whose ECR registry the central rule caches from. */
@@ -119,5 +121,14 @@ export class ReferenceStack extends TerraformStack {
       description: 'Apply this registry policy in the central account',
       value: centralRole.upstreamRegistryPolicyJson,
     });
+
+    // A rule that another stack owns, referenced by its prefix: its URIs and a pull grant, without owning it.
+    // Read through a data source, so `terraform plan` fails if the rule does not exist.
+    const shared = PullThroughCacheRule.fromEcrRepositoryPrefix(this, 'SharedChainguard', 'cgr-shared', {
+      region: 'eu-west-1',
+      upstreamType: UpstreamRegistryType.CHAINGUARD,
+    });
+    shared.grantPull('batch-job-role');
+    new TerraformOutput(this, 'shared_image', { value: shared.imageUri('cgr.dev/chainguard/static:latest') });
   }
 }

@@ -1,13 +1,14 @@
-import { Annotations, ITerraformDependable, TerraformResource, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Annotations, ITerraformDependable, TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { DataAwsEcrPullThroughCacheRule } from './private/aws/data-aws-ecr-pull-through-cache-rule';
 import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
+import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView } from './private/cache-uris';
 import * as errors from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
-import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './private/image-reference';
-import { namespaceOf, ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
+import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
-import { readinessOf } from './private/role-readiness';
+import { recordedRole } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
@@ -48,12 +49,111 @@ export interface PullThroughCacheRuleProps {
 }
 
 /**
+ * A pull through cache rule: one of this stack (`PullThroughCacheRule`), or one that exists already
+ * (`PullThroughCacheRule.fromEcrRepositoryPrefix`). Code written against this interface takes either.
+ */
+export interface IPullThroughCacheRule extends IConstruct {
+  /**
+   * The repository prefix of the rule (`ROOT` for none).
+   */
+  readonly ecrRepositoryPrefix: string;
+
+  /**
+   * The account ID of the registry the rule belongs to.
+   */
+  readonly registryId: string;
+
+  /**
+   * The host name of the cache registry: `<registryId>.dkr.ecr.<region>.<dns suffix>`.
+   */
+  readonly registryHost: string;
+
+  /**
+   * The cache URI of an upstream image: `<registryHost>/<prefix>/<path>[:tag|@digest]`.
+   *
+   * @param image what you would write after `docker pull` for the upstream, e.g. `nginx:1.27`.
+   */
+  imageUri(image: string): string;
+
+  /**
+   * The cache URI of an upstream repository, without tag: `<registryHost>/<prefix>/<path>`.
+   *
+   * @param upstreamRepository e.g. `nginx` or `org/app`, with or without the upstream host.
+   */
+  repositoryUri(upstreamRepository: string): string;
+
+  /**
+   * Lets the IAM role named `roleName` pull through this rule, including the first pull that creates the cached
+   * repository (an inline `aws_iam_role_policy` on that role).
+   *
+   * @param roleName the name (not the ARN) of an IAM role in this account.
+   */
+  grantPull(roleName: string): void;
+}
+
+/**
+ * What is known of a rule that exists already.
+ */
+export interface ExistingPullThroughCacheRuleOptions {
+  /**
+   * The Region of the rule (the data source's `region` argument).
+   *
+   * @default - the Region of the stack's AWS provider
+   */
+  readonly region?: string;
+
+  /**
+   * The kind of upstream registry the rule caches, when you know it.
+   *
+   * `imageUri` needs it for two things: Docker Hub official images gain `library/`, and an `ecr` upstream prefix is
+   * taken off the image path. Given, both are decided at synth and image hosts are checked; not given, both are
+   * derived in Terraform from the rule's `upstream_registry_url` and `upstream_repository_prefix` as read by the
+   * data source, and image hosts are not checked.
+   *
+   * @default - derived in Terraform from the data source
+   */
+  readonly upstreamType?: UpstreamRegistryType;
+
+  /**
+   * The upstream repository prefix of an `ecr` upstream, when you know it.
+   *
+   * @default - none when upstreamType is given and is not ECR; else derived in Terraform from the data source
+   */
+  readonly upstreamRepositoryPrefix?: string;
+
+  /**
+   * Whether the repository creation template of the rule's prefix sets resource tags: pulling principals then need
+   * `ecr:TagResource` too.
+   *
+   * @default false
+   */
+  readonly templateSetsTags?: boolean;
+}
+
+/**
  * An Amazon ECR pull through cache rule (`aws_ecr_pull_through_cache_rule`): the private registry caches images of
  * an upstream registry under a repository prefix.
  *
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html
  */
-export class PullThroughCacheRule extends Construct {
+export class PullThroughCacheRule extends Construct implements IPullThroughCacheRule {
+  /**
+   * A rule that exists already (made by another stack, by hand, or adopted with `ecr-ptc import` by its owner), read
+   * through the data source `aws_ecr_pull_through_cache_rule`: `terraform plan` fails when it does not exist.
+   *
+   * It offers what a rule of this stack offers (`registryHost`, `imageUri`, `repositoryUri`, `grantPull`), with the
+   * same checks and the same least-privilege grant.
+   *
+   * @param scope the construct the reference belongs to, e.g. the stack.
+   * @param id the construct id of the reference (its data source is the child `Resource`).
+   * @param ecrRepositoryPrefix the rule's repository prefix, e.g. `docker-hub`, or `ROOT`.
+   * @param options the rule's Region and what is known of its upstream.
+   */
+  public static fromEcrRepositoryPrefix(scope: Construct, id: string, ecrRepositoryPrefix: string,
+    options: ExistingPullThroughCacheRuleOptions = {}): IPullThroughCacheRule {
+    return new ExistingPullThroughCacheRule(scope, id, ecrRepositoryPrefix, options);
+  }
+
   /**
    * The underlying `aws_ecr_pull_through_cache_rule` (construct id `Resource`): the escape hatch.
    *
@@ -128,6 +228,8 @@ export class PullThroughCacheRule extends Construct {
 
     this.resource = resource;
     this.ruleResource = resource;
+    // A role of this stack scoped to the rules that use it learns this rule's Region and prefix.
+    recordedRole(this, upstream.roleArn)?.usedBy(this.region, prefix);
 
     // registryHost needs the partition's DNS suffix: make the data source now, not while synthesizing.
     partitionOf(this);
@@ -153,7 +255,7 @@ export class PullThroughCacheRule extends Construct {
    * The host name of the cache registry: `<registryId>.dkr.ecr.<region>.<dns suffix>`.
    */
   public get registryHost(): string {
-    return `${this.registryId}.dkr.ecr.${this.region}.${partitionOf(this).dnsSuffix}`;
+    return registryHostOf(this, this.registryId, this.region);
   }
 
   /**
@@ -167,9 +269,7 @@ export class PullThroughCacheRule extends Construct {
    * @param image e.g. `nginx:1.27`, `ghcr.io/org/app@sha256:...`, `registry.k8s.io/pause:3.10`.
    */
   public imageUri(image: string): string {
-    if (Token.isUnresolved(image)) return `${this.registryHost}/${this.prefixSegment()}${image}`;
-    const ref = this.parse(image);
-    return `${this.registryHost}/${this.cachedPath(image, ref)}${referenceSuffix(ref)}`;
+    return imageUriOf(this.view(), image);
   }
 
   /**
@@ -178,9 +278,7 @@ export class PullThroughCacheRule extends Construct {
    * @param upstreamRepository e.g. `nginx` or `org/app`, with or without the upstream host.
    */
   public repositoryUri(upstreamRepository: string): string {
-    if (Token.isUnresolved(upstreamRepository)) return `${this.registryHost}/${this.prefixSegment()}${upstreamRepository}`;
-    const ref = this.parse(upstreamRepository);
-    return `${this.registryHost}/${this.cachedPath(upstreamRepository, ref)}`;
+    return repositoryUriOf(this.view(), upstreamRepository);
   }
 
   /**
@@ -204,9 +302,21 @@ export class PullThroughCacheRule extends Construct {
    * @internal
    */
   public _grantTarget(): GrantTarget {
+    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.repositoryTemplate?.setsResourceTags ?? false);
+  }
+
+  private view(): RuleView {
+    const upstream = this.upstream;
     return {
-      repositoryArn: repositoryArn(partitionOf(this).partition, this.region, callerIdentityOf(this).accountId, this.ecrRepositoryPrefix),
-      tagsOnCreate: this.repositoryTemplate?.setsResourceTags ?? false,
+      where: this.node.path,
+      ecrRepositoryPrefix: this.ecrRepositoryPrefix,
+      registryHost: this.registryHost,
+      upstream: {
+        known: true,
+        dockerHub: upstream.type === UpstreamRegistryType.DOCKER_HUB,
+        hosts: upstream._hosts,
+        repositoryPrefix: upstream.repositoryPrefix,
+      },
     };
   }
 
@@ -243,47 +353,84 @@ export class PullThroughCacheRule extends Construct {
       Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(region));
     }
   }
-
-  private parse(image: string): ImageReference {
-    let ref: ImageReference;
-    try {
-      ref = parseImageReference(image);
-    } catch (e) {
-      if (e instanceof ImageReferenceError) throw errors.imageReference(this.node.path, image, e.message);
-      throw e;
-    }
-    if (ref.host !== undefined && !this.upstream._hosts.some((h) => Token.isUnresolved(h) || h === ref.host)) {
-      throw errors.imageFromOtherRegistry(this.node.path, image, ref.host, this.upstream._hosts[0]);
-    }
-    return ref;
-  }
-
-  /** `<prefix>/` or nothing for ROOT. */
-  private prefixSegment(): string {
-    const namespace = namespaceOf(this.ecrRepositoryPrefix);
-    return namespace === undefined ? '' : `${namespace}/`;
-  }
-
-  private cachedPath(image: string, ref: ImageReference): string {
-    let path = ref.path;
-    if (this.upstream.type === UpstreamRegistryType.DOCKER_HUB && !path.includes('/')) {
-      path = `library/${path}`;
-    }
-    const upstreamPrefix = this.upstream.repositoryPrefix;
-    const up = isLiteral(upstreamPrefix) ? namespaceOf(upstreamPrefix) : undefined;
-    if (up !== undefined) {
-      if (!path.startsWith(`${up}/`)) throw errors.imageOutsideUpstreamPrefix(this.node.path, image, up);
-      path = path.slice(up.length + 1);
-    }
-    return `${this.prefixSegment()}${path}`;
-  }
 }
 
 /** What a rule must wait for besides what it refers to: the value of a secret and the policy of a role made here. */
 function dependenciesOf(rule: Construct, upstream: UpstreamRegistry): ITerraformDependable[] | undefined {
   const out: ITerraformDependable[] = [];
   if (upstream.credential?._valueResource !== undefined) out.push(upstream.credential._valueResource);
-  const rolePolicy = readinessOf(rule, upstream.roleArn);
-  if (rolePolicy !== undefined) out.push(rolePolicy);
+  const role = recordedRole(rule, upstream.roleArn);
+  if (role !== undefined) out.push(role.ready);
   return out.length > 0 ? out : undefined;
+}
+
+/** `<registryId>.dkr.ecr.<region>.<dns suffix>`: the partition's DNS suffix, never a literal `amazonaws.com`. */
+function registryHostOf(scope: IConstruct, registryId: string, region: string): string {
+  return `${registryId}.dkr.ecr.${region}.${partitionOf(scope).dnsSuffix}`;
+}
+
+/** The repositories of a rule, for grants: `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. */
+function grantTargetOf(scope: IConstruct, region: string, prefix: string, tagsOnCreate: boolean): GrantTarget {
+  return { repositoryArn: repositoryArn(partitionOf(scope).partition, region, callerIdentityOf(scope).accountId, prefix), tagsOnCreate };
+}
+
+/** A rule this stack does not own, read through the `aws_ecr_pull_through_cache_rule` data source. */
+class ExistingPullThroughCacheRule extends Construct implements IPullThroughCacheRule {
+  public readonly ecrRepositoryPrefix: string;
+  private readonly data: DataAwsEcrPullThroughCacheRule;
+  private readonly region: string;
+  private readonly upstream: UpstreamView;
+  private readonly templateSetsTags: boolean;
+
+  constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
+    super(scope, id);
+    const where = this.node.path;
+    validatePrefix(where, 'ecrRepositoryPrefix', ecrRepositoryPrefix);
+    validateRegion(where, 'region', options.region);
+    validatePrefix(where, 'upstreamRepositoryPrefix', options.upstreamRepositoryPrefix);
+    const type = options.upstreamType;
+    if (options.upstreamRepositoryPrefix !== undefined && type !== undefined && type !== UpstreamRegistryType.ECR) {
+      throw errors.upstreamPrefixOnlyForEcr(where, type);
+    }
+    const upstreamPrefix = options.upstreamRepositoryPrefix;
+    if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(ecrRepositoryPrefix) && ecrRepositoryPrefix === ROOT_PREFIX) {
+      throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
+    }
+    this.ecrRepositoryPrefix = ecrRepositoryPrefix;
+    this.templateSetsTags = options.templateSetsTags ?? false;
+    this.data = new DataAwsEcrPullThroughCacheRule(this, 'Resource', { ecrRepositoryPrefix, region: options.region });
+    this.region = effectiveRegion(this, options.region);
+    // registryHost and grants need these: make the data sources now, not while synthesizing.
+    partitionOf(this);
+    callerIdentityOf(this);
+
+    const known = type !== undefined && (type !== UpstreamRegistryType.ECR || upstreamPrefix !== undefined);
+    this.upstream = known
+      ? { known: true, dockerHub: type === UpstreamRegistryType.DOCKER_HUB, hosts: imageHostsOfType(type), repositoryPrefix: upstreamPrefix }
+      : { known: false, urlAttribute: this.data.upstreamRegistryUrl, repositoryPrefixAttribute: this.data.upstreamRepositoryPrefix };
+  }
+
+  public get registryId(): string {
+    return this.data.registryId;
+  }
+
+  public get registryHost(): string {
+    return registryHostOf(this, this.registryId, this.region);
+  }
+
+  public imageUri(image: string): string {
+    return imageUriOf(this.view(), image);
+  }
+
+  public repositoryUri(upstreamRepository: string): string {
+    return repositoryUriOf(this.view(), upstreamRepository);
+  }
+
+  public grantPull(roleName: string): void {
+    addPullGrant(this, roleName, () => [grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.templateSetsTags)]);
+  }
+
+  private view(): RuleView {
+    return { where: this.node.path, ecrRepositoryPrefix: this.ecrRepositoryPrefix, registryHost: this.registryHost, upstream: this.upstream };
+  }
 }

@@ -1,8 +1,8 @@
 import { IamRole } from '../src/private/aws/iam-role';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
-import { EcrUpstreamRole } from '../src';
-import { newStack, onlyResource, resolveIn, synth, synthJson } from './util';
+import { EcrUpstreamRole, PullThroughCache, PullThroughCacheRule, UpstreamRegistry } from '../src';
+import { newStack, onlyResource, resolveIn, resourcesOf, synth, synthJson } from './util';
 
 const PARTITION = '${data.aws_partition.EcrPullThroughCachePartition.partition}';
 const ACCOUNT = '${data.aws_caller_identity.EcrPullThroughCacheCallerIdentity.account_id}';
@@ -83,5 +83,58 @@ describe('EcrUpstreamRole', () => {
   ])('refuses %j', (props, message) => {
     const stack = newStack();
     expect(() => new EcrUpstreamRole(stack, 'Role', props)).toThrow(message);
+  });
+});
+
+describe('EcrUpstreamRole scoping', () => {
+  const cacheArn = (region: string, prefix: string) => `arn:${PARTITION}:ecr:${region}:${ACCOUNT}:repository/${prefix}/*`;
+
+  function writeStatement(stack: ReturnType<typeof newStack>) {
+    const policies = Object.values(resourcesOf(synthJson(stack), IamRolePolicy.tfResourceType));
+    return JSON.parse(policies[0].policy).Statement.find((s: any) => s.Sid === 'WriteCache');
+  }
+
+  test('by default the cache side covers repository/* in every Region (rules made elsewhere included)', () => {
+    const stack = newStack();
+    const role = new EcrUpstreamRole(stack, 'Role', { upstreamAccountId: '444455556666' });
+    new PullThroughCacheRule(stack, 'Rule', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: role.roleArn }),
+      ecrRepositoryPrefix: 'central',
+    });
+    expect(writeStatement(stack).Resource).toBe(`arn:${PARTITION}:ecr:*:${ACCOUNT}:repository/*`);
+  });
+
+  test('scopeToRules narrows it to the Region and prefix of each rule that uses the role, rules added later included', () => {
+    const stack = newStack();
+    const role = new EcrUpstreamRole(stack, 'Role', { upstreamAccountId: '444455556666', scopeToRules: true });
+    const upstream = UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: role.roleArn, repositoryPrefix: 'platform' });
+    new PullThroughCacheRule(stack, 'Here', { upstream, ecrRepositoryPrefix: 'central' });
+    const cache = new PullThroughCache(stack, 'Sydney', { region: 'ap-southeast-2' });
+    cache.addRule('There', { upstream, ecrRepositoryPrefix: 'central-syd' });
+    // A rule with another role is not included.
+    new PullThroughCacheRule(stack, 'Other', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: 'arn:aws:iam::111122223333:role/x' }),
+      ecrRepositoryPrefix: 'other',
+    });
+    expect(writeStatement(stack).Resource).toEqual([
+      cacheArn('${data.aws_region.EcrPullThroughCacheRegion.region}', 'central'),
+      cacheArn('ap-southeast-2', 'central-syd'),
+    ]);
+  });
+
+  test('scopeToRules without any rule leaves no cache-side statement', () => {
+    const stack = newStack();
+    new EcrUpstreamRole(stack, 'Role', { scopeToRules: true });
+    expect(writeStatement(stack)).toBeUndefined();
+  });
+
+  test('upstreamRegistryPolicyJson grants only the upstream prefix when one is set', () => {
+    const stack = newStack();
+    const scoped = new EcrUpstreamRole(stack, 'Scoped', { upstreamAccountId: '444455556666', upstreamRegion: 'eu-west-1', upstreamRepositoryPrefix: 'platform/' });
+    const whole = new EcrUpstreamRole(stack, 'Whole', { upstreamAccountId: '444455556666', upstreamRegion: 'eu-west-1' });
+    expect(JSON.parse(resolveIn(stack, scoped.upstreamRegistryPolicyJson)).Statement[0].Resource)
+      .toBe(`arn:${PARTITION}:ecr:eu-west-1:444455556666:repository/platform/*`);
+    expect(JSON.parse(resolveIn(stack, whole.upstreamRegistryPolicyJson)).Statement[0].Resource)
+      .toBe(`arn:${PARTITION}:ecr:eu-west-1:444455556666:repository/*`);
   });
 });

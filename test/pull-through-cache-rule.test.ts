@@ -2,7 +2,7 @@ import { TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf
 import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
-import { PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
+import { IPullThroughCacheRule, PullThroughCacheRule, UpstreamCredential, UpstreamRegistry, UpstreamRegistryType } from '../src';
 import { newStack, onlyResource, resolveIn, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
 
 const credential = UpstreamCredential.fromSecretArn(SECRET_ARN);
@@ -264,5 +264,123 @@ describe("checks that use the provider's Region", () => {
     const stack = newStack();
     expect(() => new PullThroughCacheRule(stack, 'R', { upstream: UpstreamRegistry.ecr({ region: 'us-east-1' }) }))
       .toThrow(errors.ecrUpstreamIsItself('test/R', 'us-east-1').message);
+  });
+});
+
+describe('PullThroughCacheRule.fromEcrRepositoryPrefix: a rule owned elsewhere', () => {
+  /** A value with the registry ID reference of either kind of rule replaced, to compare owned and referenced rules. */
+  function normalized(text: string): string {
+    return text.replace(/\$\{(data\.)?aws_ecr_pull_through_cache_rule\.[A-Za-z0-9_]+\.registry_id\}/g, '<registry_id>');
+  }
+
+  /** Everything a workload uses of a rule: URIs of a few images and the grant policy. */
+  function usesOf(stack: TerraformStack, rule: IPullThroughCacheRule, images: string[]) {
+    rule.grantPull('workload-role');
+    const outputs = images.map((image, i) => {
+      new TerraformOutput(stack, `uri${i}`, { value: rule.imageUri(image) });
+      return `uri${i}`;
+    });
+    new TerraformOutput(stack, 'repo', { value: rule.repositoryUri('org/app') });
+    new TerraformOutput(stack, 'host', { value: rule.registryHost });
+    const json = synthJson(stack);
+    const grant = Object.values(resourcesOf(json, IamRolePolicy.tfResourceType))[0];
+    return {
+      uris: [...outputs, 'repo', 'host'].map((o) => normalized(json.output[o].value)),
+      grant: normalized(grant.policy),
+      role: grant.role,
+    };
+  }
+
+  test.each([
+    ['Docker Hub', UpstreamRegistry.dockerHub({ credential }), UpstreamRegistryType.DOCKER_HUB, 'docker-hub', ['nginx:1.27', 'bitnami/redis:7', 'docker.io/library/alpine@sha256:' + 'a'.repeat(64)]],
+    ['Quay', UpstreamRegistry.quay(), UpstreamRegistryType.QUAY, 'quay', ['quay.io/prometheus/node-exporter:v1.8.2']],
+    ['ROOT prefix', UpstreamRegistry.ecrPublic(), UpstreamRegistryType.ECR_PUBLIC, 'ROOT', ['public.ecr.aws/docker/library/nginx:1']],
+  ])('%s: a workload stack gets the URIs and grant of the owning stack', (_name, upstream, upstreamType, prefix, images) => {
+    const owner = newStack('owner');
+    const owned = new PullThroughCacheRule(owner, 'Rule', { upstream, ecrRepositoryPrefix: prefix });
+    const workload = newStack('workload');
+    const referenced = PullThroughCacheRule.fromEcrRepositoryPrefix(workload, 'Cache', prefix, { upstreamType });
+    const mine = usesOf(owner, owned, images);
+    const theirs = usesOf(workload, referenced, images);
+    expect(theirs).toEqual(mine);
+    expect(mine.uris[0]).toContain('<registry_id>.dkr.ecr.');
+  });
+
+  test('reads the rule through the data source, in its Region', () => {
+    const stack = newStack();
+    const rule = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Hub', 'docker-hub', { region: 'eu-west-1' });
+    const json = synthJson(stack);
+    expect(Object.values(json.data.aws_ecr_pull_through_cache_rule)[0])
+      .toMatchObject({ ecr_repository_prefix: 'docker-hub', region: 'eu-west-1' });
+    expect(resolved(rule as PullThroughCacheRule, rule.registryHost)).toMatch(
+      /^\$\{data\.aws_ecr_pull_through_cache_rule\.Hub_[0-9A-F]{8}\.registry_id\}\.dkr\.ecr\.eu-west-1\.\$\{data\.aws_partition\.EcrPullThroughCachePartition\.dns_suffix\}$/);
+    expect(json.resource).toBeUndefined();
+  });
+
+  test('without upstreamType, library/ and the upstream prefix are derived in Terraform from the data source', () => {
+    const stack = newStack();
+    const rule = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Hub', 'mirror');
+    const data = Object.keys(synthJson(stack).data.aws_ecr_pull_through_cache_rule)[0];
+    const ref = `data.aws_ecr_pull_through_cache_rule.${data}`;
+    const single = resolveIn(stack, rule.imageUri('nginx:1.27'));
+    expect(single).toBe(`\${${ref}.registry_id}.dkr.ecr.\${data.aws_region.EcrPullThroughCacheRegion.region}.` +
+      `\${data.aws_partition.EcrPullThroughCachePartition.dns_suffix}/mirror/\${(${ref}.upstream_registry_url == "registry-1.docker.io") ? "library/" : ""}nginx:1.27`);
+    const nested = resolveIn(stack, rule.repositoryUri('platform/app'));
+    expect(nested).toBe(`\${${ref}.registry_id}.dkr.ecr.\${data.aws_region.EcrPullThroughCacheRegion.region}.` +
+      `\${data.aws_partition.EcrPullThroughCachePartition.dns_suffix}/mirror/\${trimprefix("platform/app", "\${coalesce(${ref}.upstream_repository_prefix, "ROOT")}/")}`);
+  });
+
+  test('an ECR upstream prefix given in the options is taken off at synth, and checked', () => {
+    const stack = newStack();
+    const rule = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Central', 'central', {
+      upstreamType: UpstreamRegistryType.ECR, upstreamRepositoryPrefix: 'platform',
+    });
+    expect(resolveIn(stack, rule.repositoryUri('platform/team/app'))).toMatch(/\/central\/team\/app$/);
+    expect(() => rule.imageUri('other/app:1')).toThrow(errors.imageOutsideUpstreamPrefix('test/Central', 'other/app:1', 'platform'));
+  });
+
+  test('a known upstream checks image hosts; an unknown one cannot', () => {
+    const stack = newStack();
+    const quay = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Quay', 'quay', { upstreamType: UpstreamRegistryType.QUAY });
+    expect(() => quay.imageUri('ghcr.io/org/app:1')).toThrow(errors.imageFromOtherRegistry('test/Quay', 'ghcr.io/org/app:1', 'ghcr.io', 'quay.io'));
+    const unknown = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Any', 'any-upstream');
+    expect(() => unknown.imageUri('ghcr.io/org/app:1')).not.toThrow();
+  });
+
+  test('checks its inputs like a rule of this stack', () => {
+    const stack = newStack();
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'A', 'Bad_Prefix'))
+      .toThrow(errors.prefixPattern('test/A', 'ecrRepositoryPrefix', 'Bad_Prefix'));
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'B', 'quay', { region: 'moon-1' }))
+      .toThrow(errors.region('test/B', 'region', 'moon-1'));
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'C', 'quay', { upstreamType: UpstreamRegistryType.QUAY, upstreamRepositoryPrefix: 'x1' }))
+      .toThrow(errors.upstreamPrefixOnlyForEcr('test/C', 'quay'));
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'D', 'ROOT', { upstreamType: UpstreamRegistryType.ECR, upstreamRepositoryPrefix: 'platform' }))
+      .toThrow(errors.upstreamPrefixNeedsCachePrefix('test/D', 'platform'));
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'E', 'quay').grantPull('not a role'))
+      .toThrow(errors.iamRoleName('test/E', 'roleName', 'not a role'));
+  });
+
+  test('a token prefix is accepted and passed through', () => {
+    const stack = newStack();
+    const prefix = new TerraformVariable(stack, 'prefix', { type: 'string' }).stringValue;
+    const rule = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'T', prefix, { upstreamType: UpstreamRegistryType.QUAY });
+    expect(resolveIn(stack, rule.imageUri('prometheus/node-exporter:v1'))).toMatch(/\/\$\{var\.prefix\}\/prometheus\/node-exporter:v1$/);
+  });
+
+  test('templateSetsTags adds ecr:TagResource to its grant', () => {
+    const stack = newStack();
+    PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Hub', 'docker-hub', { templateSetsTags: true }).grantPull('r');
+    const doc = JSON.parse(onlyResource(synthJson(stack), IamRolePolicy.tfResourceType).policy);
+    expect(doc.Statement[2]).toMatchObject({ Sid: 'TagOnCreate', Action: ['ecr:TagResource'] });
+  });
+
+  test('code written against IPullThroughCacheRule takes either kind', () => {
+    const uriOf = (rule: IPullThroughCacheRule) => rule.imageUri('registry.k8s.io/pause:3.10');
+    const stack = newStack();
+    const owned = new PullThroughCacheRule(stack, 'Rule', { upstream: UpstreamRegistry.kubernetes() });
+    const other = PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Other', 'k8s-elsewhere', { upstreamType: UpstreamRegistryType.K8S, region: 'eu-west-1' });
+    expect(resolveIn(stack, uriOf(owned))).toBe(`${HOST}/k8s/pause:3.10`);
+    expect(resolveIn(stack, uriOf(other))).toMatch(/\.dkr\.ecr\.eu-west-1\..*\/k8s-elsewhere\/pause:3\.10$/);
   });
 });

@@ -113,6 +113,11 @@ export function secretCustomerKey(where: string): ValidationError {
     `default 'aws/secretsmanager' key. Remove kmsKeyId from the secret.`);
 }
 
+export function upstreamPrefixOnlyForEcr(where: string, type: string): ValidationError {
+  return fail(where, `upstreamRepositoryPrefix is set, but upstreamType is '${type}': only an 'ecr' upstream has an upstream repository prefix. ` +
+    `Remove upstreamRepositoryPrefix, or set upstreamType to UpstreamRegistryType.ECR.`);
+}
+
 export function notASecret(where: string, given: string): ValidationError {
   return fail(where, `UpstreamCredential.fromSecret() takes an aws_secretsmanager_secret resource, but was given ${given}. ` +
     `Pass the secret resource itself (for example the provider's SecretsmanagerSecret), or use UpstreamCredential.fromSecretArn().`);

@@ -2,6 +2,7 @@
  * IAM action lists and policy documents. Policies are JSON strings that may hold Terraform tokens (partition,
  * account, Region), which cdktf resolves into interpolations inside the string.
  */
+import { Lazy } from 'cdktf';
 import { namespaceOf } from './patterns';
 
 /** What ECR needs in the cache account to copy an image from an upstream ECR registry (the role of `customRoleArn`). */
@@ -75,8 +76,13 @@ export interface PolicyStatement {
   readonly Resource?: string | string[];
 }
 
-export function policyDocument(statements: PolicyStatement[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+/**
+ * A policy document. `later` adds statements known only at synth (for example one ARN per rule that uses a role,
+ * rules added after the policy included).
+ */
+export function policyDocument(statements: PolicyStatement[], later?: () => PolicyStatement[]): string {
+  if (later === undefined) return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  return Lazy.stringValue({ produce: () => JSON.stringify({ Version: '2012-10-17', Statement: [...statements, ...later()] }) });
 }
 
 export function assumeRolePolicy(servicePrincipal: string): string {

@@ -8,21 +8,29 @@ import { IConstruct } from 'constructs';
 
 const READINESS = Symbol.for('cdktf-ecr-pull-through-cache.role-readiness');
 
-function mapOf(scope: IConstruct, create: boolean): Map<string, ITerraformDependable> | undefined {
-  const stack = TerraformStack.of(scope) as unknown as { [READINESS]?: Map<string, ITerraformDependable> };
+/** A role made in this stack. */
+export interface RecordedRole {
+  /** What must exist before the role can be used: its policy. */
+  readonly ready: ITerraformDependable;
+  /** Tells the role that a rule in `region` with repository prefix `prefix` uses it. */
+  readonly usedBy: (region: string, prefix: string) => void;
+}
+
+function mapOf(scope: IConstruct, create: boolean): Map<string, RecordedRole> | undefined {
+  const stack = TerraformStack.of(scope) as unknown as { [READINESS]?: Map<string, RecordedRole> };
   if (stack[READINESS] === undefined && create) {
     Object.defineProperty(stack, READINESS, { value: new Map(), enumerable: false });
   }
   return stack[READINESS];
 }
 
-/** Records that the role whose ARN is `roleArn` (a token) is usable once `ready` exists. */
-export function recordRole(scope: IConstruct, roleArn: string, ready: ITerraformDependable): void {
-  mapOf(scope, true)!.set(roleArn, ready);
+/** Records the role whose ARN is `roleArn` (a token). */
+export function recordRole(scope: IConstruct, roleArn: string, role: RecordedRole): void {
+  mapOf(scope, true)!.set(roleArn, role);
 }
 
-/** What a resource of `scope` that uses `roleArn` must wait for, when the role was made in the same stack. */
-export function readinessOf(scope: IConstruct, roleArn: string | undefined): ITerraformDependable | undefined {
+/** The role of `roleArn` when it was made in the same stack as `scope`. */
+export function recordedRole(scope: IConstruct, roleArn: string | undefined): RecordedRole | undefined {
   if (roleArn === undefined || !Token.isUnresolved(roleArn)) return undefined;
   return mapOf(scope, false)?.get(roleArn);
 }
