@@ -1,19 +1,10 @@
 /**
- * Recognition of upstream registry URLs, kept inside the CLI so that it does not depend on the
- * construct library at run time.
+ * Recognition of upstream registry URLs. The hosts come from the registry table, which imports nothing, so
+ * the CLI does not load the construct library or its core at run time.
  */
+import { matchHost, type UpstreamPreset } from '../private/registry-table';
 
-/** The presets of `UpstreamRegistry`, by their TypeScript method name. */
-export type UpstreamPreset =
-  | 'dockerHub'
-  | 'githubContainerRegistry'
-  | 'gitlabContainerRegistry'
-  | 'chainguard'
-  | 'azureContainerRegistry'
-  | 'quay'
-  | 'kubernetes'
-  | 'ecrPublic'
-  | 'ecr';
+export type { UpstreamPreset } from '../private/registry-table';
 
 /** An upstream registry URL matched to a preset. */
 export interface RecognisedUpstream {
@@ -31,26 +22,6 @@ export interface RecognisedUpstream {
   readonly region?: string;
 }
 
-interface FixedHost {
-  readonly host: string;
-  readonly preset: UpstreamPreset;
-  readonly apiType: string;
-  readonly credentialed: boolean;
-}
-
-const FIXED_HOSTS: readonly FixedHost[] = [
-  { host: 'registry-1.docker.io', preset: 'dockerHub', apiType: 'docker-hub', credentialed: true },
-  { host: 'ghcr.io', preset: 'githubContainerRegistry', apiType: 'github-container-registry', credentialed: true },
-  { host: 'registry.gitlab.com', preset: 'gitlabContainerRegistry', apiType: 'gitlab-container-registry', credentialed: true },
-  { host: 'cgr.dev', preset: 'chainguard', apiType: 'chainguard', credentialed: true },
-  { host: 'quay.io', preset: 'quay', apiType: 'quay', credentialed: false },
-  { host: 'registry.k8s.io', preset: 'kubernetes', apiType: 'k8s', credentialed: false },
-  { host: 'public.ecr.aws', preset: 'ecrPublic', apiType: 'ecr-public', credentialed: false },
-];
-
-const AZURE_HOST = /^([a-z0-9]{5,50})\.azurecr\.io$/;
-const ECR_HOST = /^(\d{12})\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com$/;
-
 /** Reduces a URL to its lower-case host (no scheme, path or trailing slash). */
 export function upstreamHost(url: string): string {
   return url.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
@@ -58,20 +29,16 @@ export function upstreamHost(url: string): string {
 
 /** Matches an upstream registry URL to the preset that produces it, or `undefined`. */
 export function recogniseUpstream(url: string): RecognisedUpstream | undefined {
-  const host = upstreamHost(url);
-  const fixed = FIXED_HOSTS.find((h) => h.host === host);
-  if (fixed) {
-    return { preset: fixed.preset, apiType: fixed.apiType, credentialed: fixed.credentialed };
-  }
-  const azure = AZURE_HOST.exec(host);
-  if (azure) {
-    return { preset: 'azureContainerRegistry', apiType: 'azure-container-registry', credentialed: true, registryName: azure[1] };
-  }
-  const ecr = ECR_HOST.exec(host);
-  if (ecr) {
-    return { preset: 'ecr', apiType: 'ecr', credentialed: false, accountId: ecr[1], region: ecr[2] };
-  }
-  return undefined;
+  const matched = matchHost(upstreamHost(url));
+  if (!matched) return undefined;
+  const { entry, values } = matched;
+  return {
+    preset: entry.preset,
+    apiType: entry.apiType,
+    credentialed: entry.credential === 'required',
+    ...(values.registryName !== undefined && { registryName: values.registryName }),
+    ...(values.accountId !== undefined && { accountId: values.accountId, region: values.region }),
+  };
 }
 
 /** `ROOT` and an absent upstream prefix mean the same thing: any upstream repository. */

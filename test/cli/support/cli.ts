@@ -9,6 +9,8 @@ import { ACCESS_KEY_ID } from './ecr-endpoint';
 export const ROOT = join(__dirname, '..', '..', '..');
 /** The compiled CLI. */
 export const BIN = join(ROOT, 'lib', 'cli', 'main.js');
+/** The one library file the CLI is built with besides src/cli: it imports nothing. */
+export const REGISTRY_TABLE = join(ROOT, 'src', 'private', 'registry-table.ts');
 
 /** What a run produced. */
 export interface CliResult {
@@ -38,6 +40,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
     AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
     ECR_PTC_RETRY_BASE_DELAY_MS: '2',
+    ECR_PTC_WAIT_BASE_DELAY_MS: '5',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...overrides,
   };
@@ -83,9 +86,11 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Compiles the CLI (`tsc -p tsconfig.cli.json`) unless lib/cli is newer than src/cli. */
+/** Compiles the CLI (`tsc -p tsconfig.cli.json`) unless lib/cli is newer than its sources. */
 export function ensureBinary(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newestMtime(join(ROOT, 'src', 'cli'))) return;
+  const newest = Math.max(newestMtime(join(ROOT, 'src', 'cli')), statSync(REGISTRY_TABLE).mtimeMs);
+  const table = join(ROOT, 'lib', 'private', 'registry-table.js');
+  if (existsSync(BIN) && existsSync(table) && Math.min(statSync(BIN).mtimeMs, statSync(table).mtimeMs) >= newest) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], {
     cwd: ROOT,
     stdio: 'pipe',
@@ -94,10 +99,15 @@ export function ensureBinary(): void {
 
 /** Runs `node lib/cli/main.js` in a child process with {@link testEnv} (plus `env`). */
 export function runBinary(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<CliResult> {
+  return runNode([BIN, ...args], env, cwd);
+}
+
+/** Runs `node <args>` in a child process with {@link testEnv} (plus `env`). */
+export function runNode(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<CliResult> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...testEnv(env) })) if (v !== undefined) childEnv[k] = v;
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: childEnv, cwd, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { env: childEnv, cwd, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
