@@ -21,6 +21,7 @@ export interface GlobalOptions {
 export type CommandArgs =
   | { readonly command: 'list' }
   | { readonly command: 'validate'; readonly prefixes: readonly string[]; readonly concurrency: number }
+  | { readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number }
   | { readonly command: 'diff'; readonly synth: string }
   | { readonly command: 'import'; readonly language: Language; readonly out?: string; readonly stackName: string };
 
@@ -50,7 +51,8 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'max-attempts': { value: true },
   'prefix': { value: true, repeatable: true, commands: ['validate'] },
   'concurrency': { value: true, commands: ['validate'] },
-  'synth': { value: true, commands: ['diff'] },
+  'synth': { value: true, commands: ['validate', 'diff'] },
+  'wait': { value: true, commands: ['validate'] },
   'language': { value: true, commands: ['import'] },
   'out': { value: true, commands: ['import'] },
   'stack-name': { value: true, commands: ['import'] },
@@ -66,6 +68,10 @@ Commands:
   list                          list the pull-through cache rules of a registry
   validate [--prefix P ...]     validate rules with ValidatePullThroughCacheRule
            [--concurrency N]    (default 5 calls at a time)
+  validate --synth <cdk.tf.json>
+           [--wait DURATION]    validate the rules a synthesized stack declares, each in
+                                its own Region; retry invalid or missing ones until all are
+                                valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
   diff --synth <cdk.tf.json>    compare a synthesized cdktf stack with the live rules
   import --language <lang>      write a cdktf program (typescript|python|go|java)
          [--out FILE] [--stack-name NAME]
@@ -80,8 +86,23 @@ Global options:
   --debug           print stack traces
   -h, --help        this text;  --version  the version
 
-Exit codes: 0 ok, 1 invalid rules or drift, 2 usage, credential, network or service errors.
+Exit codes: 0 ok, 1 invalid or missing rules, or drift, 2 usage, credential, network or service
+errors, or a declared rule that could not be checked.
 `;
+
+/** The longest `--wait`: one day. */
+export const MAX_WAIT_SECONDS = 24 * 60 * 60;
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, 's': 1, 'm': 60, 'h': 3600 };
+
+/** Parses a duration such as `90s`, `5m`, `1h` or `120` (seconds) into seconds. Throws `UsageError`. */
+export function parseDuration(name: string, raw: string): number {
+  const m = /^(\d+)([smh]?)$/.exec(raw);
+  if (!m) throw new UsageError(`--${name} must be a duration such as 90s, 5m, 1h or a number of seconds, got '${raw}'`);
+  const seconds = Number(m[1]) * DURATION_UNITS[m[2]];
+  if (seconds > MAX_WAIT_SECONDS) throw new UsageError(`--${name} must be at most 24h, got '${raw}'`);
+  return seconds;
+}
 
 function positiveInt(name: string, raw: string, max: number): number {
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
@@ -161,16 +182,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'list':
       return { kind: 'run', global, args: { command } };
     case 'validate': {
-      const concurrency = one('concurrency');
-      return {
-        kind: 'run',
-        global,
-        args: {
-          command,
-          prefixes: values.get('prefix') ?? [],
-          concurrency: concurrency === undefined ? 5 : positiveInt('concurrency', concurrency, 50),
-        },
-      };
+      const raw = one('concurrency');
+      const concurrency = raw === undefined ? 5 : positiveInt('concurrency', raw, 50);
+      const synth = one('synth');
+      const wait = one('wait');
+      if (synth === undefined) {
+        if (wait !== undefined) throw new UsageError('--wait needs --synth <path to cdk.tf.json>');
+        return { kind: 'run', global, args: { command, prefixes: values.get('prefix') ?? [], concurrency } };
+      }
+      if (values.has('prefix')) throw new UsageError('--prefix and --synth cannot be used together: --synth validates the rules the stack declares');
+      if (!synth) throw new UsageError('--synth needs a path to cdk.tf.json');
+      const waitSeconds = wait === undefined ? 0 : parseDuration('wait', wait);
+      return { kind: 'run', global, args: { command: 'validate-synth', synth, waitSeconds, concurrency } };
     }
     case 'diff': {
       const synth = one('synth');

@@ -20,7 +20,8 @@ export function backoff(baseDelayMs: number): (attempt: number) => number {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function millis(env: Env, name: string, fallback: number): number {
+/** A duration in ms from the environment variable `name`, or `fallback` when it is unset or not a number >= 0. */
+export function millis(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? NaN : Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : fallback;

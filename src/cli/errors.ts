@@ -10,9 +10,10 @@ export class CliError extends Error {
   /**
    * @param message one-line message shown to the user
    * @param exitCode process exit code
+   * @param cause the error it reports, shown under `--debug`
    */
-  constructor(message: string, readonly exitCode: number = EXIT_ERROR) {
-    super(message);
+  constructor(message: string, readonly exitCode: number = EXIT_ERROR, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'CliError';
   }
 }

@@ -6,6 +6,7 @@ import { runDiff } from './commands/diff';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
 import { runValidate } from './commands/validate';
+import { runValidateSynth } from './commands/validate-synth';
 import { CliError, describeError, EXIT_ERROR, EXIT_OK, UsageError, type ErrorContext } from './errors';
 import { processIo, type CliIo } from './output';
 
@@ -18,7 +19,8 @@ function version(): string {
   }
 }
 
-function dispatch(ctx: CommandContext, args: CommandArgs): Promise<number> {
+/** Runs a command that works in one Region with one client. */
+function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' }>): Promise<number> {
   switch (args.command) {
     case 'list':
       return runList(ctx);
@@ -52,6 +54,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     const { global, args } = parsed;
     debug = global.debug;
     errorContext = { endpointUrl: global.endpointUrl, region: global.region, profile: global.profile };
+    // Each declared rule is checked in its own Region, with a client per Region.
+    if (args.command === 'validate-synth') return await runValidateSynth({ io: cli, global }, args);
     const client = createEcrClient(global, cli.env);
     try {
       const region = await resolvedRegion(client);
@@ -64,6 +68,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     cli.stderr(`ecr-ptc: ${describeError(err, errorContext)}\n`);
     if (err instanceof UsageError) cli.stderr("run 'ecr-ptc --help' for usage\n");
     if (debug && err instanceof Error && err.stack) cli.stderr(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.cause instanceof Error && err.cause.stack) cli.stderr(`caused by: ${err.cause.stack}\n`);
     return err instanceof CliError ? err.exitCode : EXIT_ERROR;
   }
 }

@@ -35,3 +35,12 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/** A duration for people: `250ms`, `4s`, `4m56s`, `1h5m`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60 ? `${s % 60}s` : ''}`;
+  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60) ? `${Math.floor((s % 3600) / 60)}m` : ''}`;
+}

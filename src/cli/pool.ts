@@ -1,6 +1,7 @@
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping input order.
- * The first rejection rejects the whole map; calls not yet started are not started.
+ * The first rejection rejects the whole map once the calls in flight have settled; calls not yet started
+ * are not started.
  */
 export async function mapWithLimit<T, R>(
   items: readonly T[],
@@ -9,18 +10,18 @@ export async function mapWithLimit<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  let failed = false;
+  let failure: { readonly error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
+    while (!failure && next < items.length) {
       const index = next++;
       try {
         results[index] = await fn(items[index], index);
-      } catch (err) {
-        failed = true;
-        throw err;
+      } catch (error) {
+        failure ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
   return results;
 }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CliError } from './errors';
 
 /** One piece of a Terraform string: literal text or a `${...}` expression. */
@@ -150,4 +152,15 @@ export function readSynthesizedStack(text: string, source: string): SynthesizedS
     });
   }
   return { rules, secretNames };
+}
+
+/** Reads `--synth <path>` (relative to `cwd`); throws `CliError` when the file cannot be read or is not JSON. */
+export async function loadSynthesizedStack(cwd: string, path: string): Promise<SynthesizedStack> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, path), 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read --synth ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return readSynthesizedStack(text, path);
 }

@@ -27,7 +27,22 @@ test.each([
   [['list', '--max-attempts', '0'], "--max-attempts must be an integer from 1 to 20, got '0'"],
   [['list', '--max-attempts', '2.5'], "--max-attempts must be an integer from 1 to 20, got '2.5'"],
   [['list', '--prefix', 'a'], "--prefix is not an option of 'list'"],
-  [['validate', '--synth', 'x'], "--synth is not an option of 'validate'"],
+  [['list', '--synth', 'x'], "--synth is not an option of 'list'"],
+  [['validate', '--wait', '5m'], '--wait needs --synth <path to cdk.tf.json>'],
+  [['validate', '--synth', 'x', '--prefix', 'a'], '--prefix and --synth cannot be used together: --synth validates the rules the stack declares'],
+  [['validate', '--synth', 'x', '--wait', '5 minutes'], "--wait must be a duration such as 90s, 5m, 1h or a number of seconds, got '5 minutes'"],
+  [['validate', '--synth', 'x', '--wait', '1.5m'], "--wait must be a duration such as 90s, 5m, 1h or a number of seconds, got '1.5m'"],
+  [['validate', '--synth', 'x', '--wait', '25h'], "--wait must be at most 24h, got '25h'"],
+  [['diff', '--wait', '1m', '--synth', 'x'], "--wait is not an option of 'diff'"],
 ])('%j is a usage error', (argv, message) => {
   expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+});
+
+test('validate --synth: --wait takes seconds, minutes or hours; default 0', () => {
+  expect(parseArgs(['validate', '--synth', 'cdk.tf.json'])).toMatchObject({
+    args: { command: 'validate-synth', synth: 'cdk.tf.json', waitSeconds: 0, concurrency: 5 },
+  });
+  for (const [raw, seconds] of [['90s', 90], ['5m', 300], ['1h', 3600], ['45', 45], ['0', 0], ['24h', 86400]] as const) {
+    expect(parseArgs(['validate', '--synth', 'cdk.tf.json', '--wait', raw])).toMatchObject({ args: { waitSeconds: seconds } });
+  }
 });

@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { PullThroughCacheRule } from '@aws-sdk/client-ecr';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
+import { EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatJson } from '../output';
 import { normaliseUpstreamPrefix, secretNameFromArn } from '../registries';
-import { isUnresolved, parseTemplate, readSynthesizedStack, templatePattern, type DeclaredRule, type SynthesizedStack } from '../terraform';
+import { isUnresolved, loadSynthesizedStack, parseTemplate, templatePattern, type DeclaredRule, type SynthesizedStack } from '../terraform';
 import type { CommandContext } from './context';
 import { fetchRules, ruleJson } from './list';
 
@@ -210,14 +208,7 @@ export function formatDiff(report: DiffReport): string {
 
 /** `ecr-ptc diff --synth <cdk.tf.json>`. */
 export async function runDiff(ctx: CommandContext, args: { readonly synth: string }): Promise<number> {
-  const path = resolve(ctx.io.cwd, args.synth);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read --synth ${args.synth}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const stack = readSynthesizedStack(text, args.synth);
+  const stack = await loadSynthesizedStack(ctx.io.cwd, args.synth);
   const report = diffRules(stack, await fetchRules(ctx), ctx.region);
   if (ctx.global.json) {
     ctx.io.stdout(

@@ -1,68 +1,60 @@
 import {
   PullThroughCacheRuleNotFoundException,
   ValidatePullThroughCacheRuleCommand,
+  type ECRClient,
   type ValidatePullThroughCacheRuleResponse,
 } from '@aws-sdk/client-ecr';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
+import { invalidRuleHint, type RuleFacts } from '../hints';
 import { formatJson } from '../output';
 import { mapWithLimit } from '../pool';
 import type { CommandContext } from './context';
 import { fetchRules } from './list';
 
-interface HintRule {
-  readonly test: RegExp;
-  readonly hint: string;
+/** The result of one ValidatePullThroughCacheRule call, or `undefined` when no rule has that prefix. */
+export async function validateRule(
+  client: ECRClient,
+  prefix: string,
+  registryId: string | undefined,
+): Promise<ValidatePullThroughCacheRuleResponse | undefined> {
+  try {
+    return await client.send(new ValidatePullThroughCacheRuleCommand({ ecrRepositoryPrefix: prefix, registryId }));
+  } catch (err) {
+    if (err instanceof PullThroughCacheRuleNotFoundException) return undefined;
+    throw err;
+  }
 }
 
-/** Known failure reasons, most specific first. */
-const HINTS: readonly HintRule[] = [
-  {
-    test: /(secret|ResourceNotFound).*(not found|does not exist|can't find|cannot find)|SecretNotFound/i,
-    hint: "the secret in credentialArn does not exist: create it (name starting 'ecr-pullthroughcache/', same account and region as the rule) or point the rule at the right ARN",
-  },
-  {
-    test: /decrypt|kms/i,
-    hint: 'ECR cannot decrypt the secret: use the default aws/secretsmanager key, not a customer managed KMS key',
-  },
-  {
-    test: /assume|sts:|trust/i,
-    hint: 'ECR cannot assume customRoleArn: the role must exist in this account and trust pullthroughcache.ecr.amazonaws.com',
-  },
-  {
-    test: /(access|permission).*(denied|secret)|not authorized|unable to access/i,
-    hint: 'ECR cannot read the secret: check the secret resource policy and that it is in the same account and region as the rule',
-  },
-  {
-    test: /format|json|parse|syntax/i,
-    hint: 'the secret value must be JSON with the keys "username" and "accessToken"',
-  },
-  {
-    test: /username|password|access ?token|authenticat|unauthori[sz]ed|\b401\b|credentials?/i,
-    hint: 'the upstream registry rejected the username/accessToken in the secret: store a valid token (JSON {"username","accessToken"})',
-  },
-  {
-    test: /reach|connect|timed? ?out|unavailable/i,
-    hint: 'ECR could not reach the upstream registry: check the upstream URL and its status',
-  },
-];
+/** The fields of a validation result, with the API's names. */
+export type ValidationFields = Pick<
+  ValidatePullThroughCacheRuleResponse,
+  'ecrRepositoryPrefix' | 'registryId' | 'upstreamRegistryUrl' | 'credentialArn' | 'customRoleArn' | 'upstreamRepositoryPrefix' | 'failure'
+> & { readonly isValid?: boolean };
 
-/** A hint on what to fix for a validation failure reason, if the reason is recognised. */
-export function failureHint(failure: string | undefined): string | undefined {
-  if (!failure) return undefined;
-  return HINTS.find((h) => h.test.test(failure))?.hint;
+/** A validation result as JSON with the API's field names, and the hint for an invalid rule. */
+export function validationJson(r: ValidationFields, hint: string | undefined): Record<string, unknown> {
+  return {
+    ecrRepositoryPrefix: r.ecrRepositoryPrefix,
+    registryId: r.registryId,
+    upstreamRegistryUrl: r.upstreamRegistryUrl,
+    credentialArn: r.credentialArn,
+    customRoleArn: r.customRoleArn,
+    upstreamRepositoryPrefix: r.upstreamRepositoryPrefix,
+    isValid: Boolean(r.isValid),
+    failure: r.failure,
+    hint: r.isValid ? undefined : hint,
+  };
+}
+
+/** What a live rule's own ARNs say about it. */
+export function liveFacts(r: ValidationFields, region: string): RuleFacts {
+  return { region, registryId: r.registryId, credentialArns: [r.credentialArn], customRoleArns: [r.customRoleArn] };
 }
 
 async function validateOne(ctx: CommandContext, prefix: string): Promise<ValidatePullThroughCacheRuleResponse> {
-  try {
-    return await ctx.client.send(
-      new ValidatePullThroughCacheRuleCommand({ ecrRepositoryPrefix: prefix, registryId: ctx.global.registryId }),
-    );
-  } catch (err) {
-    if (err instanceof PullThroughCacheRuleNotFoundException) {
-      throw new CliError(`no pull-through cache rule with prefix '${prefix}' in ${ctx.region}`);
-    }
-    throw err;
-  }
+  const result = await validateRule(ctx.client, prefix, ctx.global.registryId);
+  if (!result) throw new CliError(`no pull-through cache rule with prefix '${prefix}' in ${ctx.region}`);
+  return result;
 }
 
 /** `ecr-ptc validate`. */
@@ -87,21 +79,7 @@ export async function runValidate(
 
   const invalid = results.filter((r) => !r.isValid);
   if (ctx.global.json) {
-    ctx.io.stdout(
-      formatJson(
-        results.map((r) => ({
-          ecrRepositoryPrefix: r.ecrRepositoryPrefix,
-          registryId: r.registryId,
-          upstreamRegistryUrl: r.upstreamRegistryUrl,
-          credentialArn: r.credentialArn,
-          customRoleArn: r.customRoleArn,
-          upstreamRepositoryPrefix: r.upstreamRepositoryPrefix,
-          isValid: Boolean(r.isValid),
-          failure: r.failure,
-          hint: r.isValid ? undefined : failureHint(r.failure),
-        })),
-      ),
-    );
+    ctx.io.stdout(formatJson(results.map((r) => validationJson(r, invalidRuleHint(r.failure, liveFacts(r, ctx.region))))));
   } else {
     const width = Math.max(0, ...results.map((r) => (r.ecrRepositoryPrefix ?? '').length));
     for (const r of results) {
@@ -109,7 +87,7 @@ export async function runValidate(
       ctx.io.stdout(`${status}  ${(r.ecrRepositoryPrefix ?? '').padEnd(width)}  ${r.upstreamRegistryUrl ?? ''}\n`);
       if (!r.isValid) {
         ctx.io.stdout(`         failure: ${r.failure ?? '(no reason given)'}\n`);
-        const hint = failureHint(r.failure);
+        const hint = invalidRuleHint(r.failure, liveFacts(r, ctx.region));
         if (hint) ctx.io.stdout(`         fix: ${hint}\n`);
       }
     }

@@ -27,8 +27,17 @@ export interface StoredRule {
   updatedAt?: number;
 }
 
-/** A rule to seed; registryId defaults to {@link ACCOUNT_ID}. */
-export type SeedRule = Omit<StoredRule, 'registryId' | 'createdAt'> & { registryId?: string; createdAt?: number };
+/**
+ * A rule to seed; registryId defaults to {@link ACCOUNT_ID}. A rule with a `region` exists only in that Region,
+ * as in AWS; one without answers in every Region (most tests use one Region).
+ */
+export type SeedRule = Omit<StoredRule, 'registryId' | 'createdAt'> & { registryId?: string; createdAt?: number; region?: string };
+
+/** A stored rule and the Region it lives in (undefined: every Region). */
+interface PlacedRule {
+  readonly rule: StoredRule;
+  readonly region?: string;
+}
 
 /** A Secrets Manager secret as ECR sees it. */
 export interface SeedSecret {
@@ -114,7 +123,9 @@ export class LocalEcrEndpoint {
   maxInFlight = 0;
 
   private readonly server: Server;
-  private readonly rules = new Map<string, Map<string, StoredRule>>();
+  private readonly rules = new Map<string, Map<string, PlacedRule>>();
+  private readonly pendingRules: { rule: SeedRule; lookups: number }[] = [];
+  private readonly validationFaults = new Map<string, { remaining: number; failure: string }>();
   private readonly secrets = new Map<string, SeedSecret>();
   private readonly roles = new Map<string, string>();
   private readonly upstreamLogins = new Map<string, { username: string; accessToken: string }>();
@@ -143,18 +154,32 @@ export class LocalEcrEndpoint {
 
   /** Adds rules directly (model-validated, but not counted against the quota), e.g. for paging tests. */
   seedRules(...rules: SeedRule[]): void {
-    for (const rule of rules) {
-      const { createdAt, ...input } = rule;
-      const error = validateInput(this.model, 'CreatePullThroughCacheRule', input);
+    for (const seed of rules) {
+      const { createdAt, region, ...rule } = seed;
+      const error = validateInput(this.model, 'CreatePullThroughCacheRule', rule);
       if (error) throw new Error(`bad seed rule ${rule.ecrRepositoryPrefix}: ${error.message}`);
       const registryId = rule.registryId ?? ACCOUNT_ID;
-      this.registry(registryId).set(rule.ecrRepositoryPrefix, {
+      const stored: StoredRule = {
         ...rule,
         registryId,
         upstreamRegistry: rule.upstreamRegistry ?? this.upstreamType(rule.upstreamRegistryUrl),
         createdAt: createdAt ?? this.tick(),
-      });
+      };
+      this.registry(registryId).set(ruleKey(region, rule.ecrRepositoryPrefix), { rule: stored, region });
     }
+  }
+
+  /**
+   * A rule that a deploy creates while the tests run: the first `lookups` requests that name it (in its Region)
+   * get PullThroughCacheRuleNotFoundException, the next ones find it.
+   */
+  deployLater(rule: SeedRule, lookups: number): void {
+    this.pendingRules.push({ rule, lookups });
+  }
+
+  /** The next `times` ValidatePullThroughCacheRule calls for `prefix` report `failure`, e.g. while IAM propagates. */
+  failValidation(prefix: string, times: number, failure: string): void {
+    this.validationFaults.set(prefix, { remaining: times, failure });
   }
 
   /** Adds a secret ECR can (or cannot) read. */
@@ -180,6 +205,8 @@ export class LocalEcrEndpoint {
   /** Removes all faults, rules, secrets, roles and logins, and resets the log and counters. */
   reset(): void {
     this.rules.clear();
+    this.pendingRules.length = 0;
+    this.validationFaults.clear();
     this.secrets.clear();
     this.roles.clear();
     this.upstreamLogins.clear();
@@ -205,12 +232,14 @@ export class LocalEcrEndpoint {
     return counts;
   }
 
-  /** The rules of a registry, in creation order. */
-  storedRules(registryId = ACCOUNT_ID): StoredRule[] {
-    return [...this.registry(registryId).values()];
+  /** The rules of a registry in creation order: all of them, or those a request in `region` sees. */
+  storedRules(registryId = ACCOUNT_ID, region?: string): StoredRule[] {
+    return [...this.registry(registryId).values()]
+      .filter((p) => region === undefined || p.region === undefined || p.region === region)
+      .map((p) => p.rule);
   }
 
-  private registry(id: string): Map<string, StoredRule> {
+  private registry(id: string): Map<string, PlacedRule> {
     let registry = this.rules.get(id);
     if (!registry) this.rules.set(id, (registry = new Map()));
     return registry;
@@ -312,44 +341,51 @@ export class LocalEcrEndpoint {
     const invalid = validateInput(this.model, operation, body);
     if (invalid) return sendError(invalid);
     try {
-      return send(200, this.dispatch(operation, body as Record<string, unknown>));
+      return send(200, this.dispatch(operation, body as Record<string, unknown>, auth[3]));
     } catch (err) {
       if (err instanceof ServiceError) return sendError(err);
       return sendError(new ServiceError('ServerException', String(err), 500));
     }
   }
 
-  private dispatch(operation: string, input: Record<string, unknown>): unknown {
+  private dispatch(operation: string, input: Record<string, unknown>, region: string): unknown {
     switch (operation) {
       case 'DescribePullThroughCacheRules':
-        return this.describe(input);
+        return this.describe(input, region);
       case 'ValidatePullThroughCacheRule':
-        return this.validate(input);
+        return this.validate(input, region);
       case 'CreatePullThroughCacheRule':
-        return this.create(input);
+        return this.create(input, region);
       case 'UpdatePullThroughCacheRule':
-        return this.update(input);
+        return this.update(input, region);
       case 'DeletePullThroughCacheRule':
-        return this.delete(input);
+        return this.delete(input, region);
       default:
         throw new ServiceError('UnknownOperationException', `The local endpoint does not implement ${operation}`);
     }
   }
 
-  private find(input: Record<string, unknown>): StoredRule {
+  private find(input: Record<string, unknown>, region: string): StoredRule {
     const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
     const prefix = input.ecrRepositoryPrefix as string;
-    const rule = this.registry(registryId).get(prefix);
-    if (!rule) {
-      throw new ServiceError(
-        'PullThroughCacheRuleNotFoundException',
-        `The pull through cache rule with prefix '${prefix}' does not exist in the registry with id '${registryId}'`,
-      );
+    const registry = this.registry(registryId);
+    const placed = registry.get(ruleKey(region, prefix)) ?? registry.get(ruleKey(undefined, prefix));
+    if (placed) return placed.rule;
+    const pending = this.pendingRules.find(
+      (p) => p.rule.ecrRepositoryPrefix === prefix && (p.rule.registryId ?? ACCOUNT_ID) === registryId && (p.rule.region ?? region) === region,
+    );
+    if (pending && pending.lookups-- <= 0) {
+      this.pendingRules.splice(this.pendingRules.indexOf(pending), 1);
+      this.seedRules(pending.rule);
+      return this.find(input, region);
     }
-    return rule;
+    throw new ServiceError(
+      'PullThroughCacheRuleNotFoundException',
+      `The pull through cache rule with prefix '${prefix}' does not exist in the registry with id '${registryId}'`,
+    );
   }
 
-  private describe(input: Record<string, unknown>): unknown {
+  private describe(input: Record<string, unknown>, region: string): unknown {
     const { input_token: tokenIn, output_token: tokenOut, limit_key: limitKey, result_key: resultKey } = this.paginator;
     const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
     const prefixes = input.ecrRepositoryPrefixes as string[] | undefined;
@@ -357,9 +393,9 @@ export class LocalEcrEndpoint {
       throw new ServiceError('InvalidParameterException', `${limitKey} and ${tokenIn} cannot be used with ecrRepositoryPrefixes`);
     }
     if (prefixes) {
-      return { [resultKey]: prefixes.map((p) => this.find({ registryId, ecrRepositoryPrefix: p })) };
+      return { [resultKey]: prefixes.map((p) => this.find({ registryId, ecrRepositoryPrefix: p }, region)) };
     }
-    const all = this.storedRules(registryId);
+    const all = this.storedRules(registryId, region);
     let offset = 0;
     if (input[tokenIn] !== undefined) {
       const decoded = /^(\d+):(\d{12})$/.exec(Buffer.from(String(input[tokenIn]), 'base64').toString('utf8'));
@@ -378,9 +414,10 @@ export class LocalEcrEndpoint {
     };
   }
 
-  private validate(input: Record<string, unknown>): unknown {
-    const rule = this.find(input);
-    const failure = this.validationFailure(rule);
+  private validate(input: Record<string, unknown>, region: string): unknown {
+    const rule = this.find(input, region);
+    const fault = this.validationFaults.get(rule.ecrRepositoryPrefix);
+    const failure = fault && fault.remaining-- > 0 ? fault.failure : this.validationFailure(rule, region);
     return {
       ecrRepositoryPrefix: rule.ecrRepositoryPrefix,
       registryId: rule.registryId,
@@ -393,9 +430,9 @@ export class LocalEcrEndpoint {
     };
   }
 
-  private validationFailure(rule: StoredRule): string | undefined {
+  private validationFailure(rule: StoredRule, region: string): string | undefined {
     if (rule.credentialArn) {
-      const secret = this.secrets.get(rule.credentialArn);
+      const secret = this.secret(rule.credentialArn, region);
       if (!secret) return `Secret not found: the Secrets Manager secret ${rule.credentialArn} does not exist`;
       if (secret.customKmsKey) return `Unable to decrypt the secret ${rule.credentialArn}: access denied to its KMS key`;
       if (secret.deniesEcr) return `Access denied: Amazon ECR is not authorized to read the secret ${rule.credentialArn}`;
@@ -416,9 +453,15 @@ export class LocalEcrEndpoint {
     return undefined;
   }
 
-  private create(input: Record<string, unknown>): unknown {
+  /** A secret as ECR in `region` sees it: Secrets Manager ARNs name their Region, and ECR looks only in its own. */
+  private secret(arn: string, region: string): SeedSecret | undefined {
+    return arn.split(':')[3] === region ? this.secrets.get(arn) : undefined;
+  }
+
+  private create(input: Record<string, unknown>, region: string): unknown {
     const registryId = (input.registryId as string | undefined) ?? ACCOUNT_ID;
     const registry = this.registry(registryId);
+    const visible = this.storedRules(registryId, region);
     const prefix = input.ecrRepositoryPrefix as string;
     const url = input.upstreamRegistryUrl as string;
     const host = url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
@@ -437,16 +480,16 @@ export class LocalEcrEndpoint {
     if (input.upstreamRepositoryPrefix !== undefined && type !== 'ecr') {
       throw new ServiceError('InvalidParameterException', `upstreamRepositoryPrefix is only supported for upstream registry 'ecr'`);
     }
-    if (input.credentialArn && !this.secrets.has(input.credentialArn as string)) {
+    if (input.credentialArn && !this.secret(input.credentialArn as string, region)) {
       throw new ServiceError('SecretNotFoundException', `The secret ${String(input.credentialArn)} was not found`);
     }
-    if (registry.has(prefix)) {
+    if (visible.some((r) => r.ecrRepositoryPrefix === prefix)) {
       throw new ServiceError(
         'PullThroughCacheRuleAlreadyExistsException',
         `A pull through cache rule with prefix '${prefix}' already exists in the registry with id '${registryId}'`,
       );
     }
-    if (registry.size >= RULE_QUOTA) {
+    if (visible.length >= RULE_QUOTA) {
       throw new ServiceError(
         'LimitExceededException',
         `The maximum number of pull through cache rules (${RULE_QUOTA}) has been reached for the registry with id '${registryId}'`,
@@ -462,21 +505,26 @@ export class LocalEcrEndpoint {
       upstreamRepositoryPrefix: (input.upstreamRepositoryPrefix as string | undefined) ?? (type === 'ecr' ? 'ROOT' : undefined),
       createdAt: this.tick(),
     };
-    registry.set(prefix, rule);
+    registry.set(ruleKey(region, prefix), { rule, region });
     return rule;
   }
 
-  private update(input: Record<string, unknown>): unknown {
-    const rule = this.find(input);
+  private update(input: Record<string, unknown>, region: string): unknown {
+    const rule = this.find(input, region);
     if (input.credentialArn !== undefined) rule.credentialArn = input.credentialArn as string;
     if (input.customRoleArn !== undefined) rule.customRoleArn = input.customRoleArn as string;
     rule.updatedAt = this.tick();
     return rule;
   }
 
-  private delete(input: Record<string, unknown>): unknown {
-    const rule = this.find(input);
-    this.registry(rule.registryId).delete(rule.ecrRepositoryPrefix);
+  private delete(input: Record<string, unknown>, region: string): unknown {
+    const rule = this.find(input, region);
+    const registry = this.registry(rule.registryId);
+    for (const [key, placed] of registry) if (placed.rule === rule) registry.delete(key);
     return rule;
   }
+}
+
+function ruleKey(region: string | undefined, prefix: string): string {
+  return `${region ?? '*'} ${prefix}`;
 }
