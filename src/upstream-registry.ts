@@ -2,6 +2,7 @@ import { Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './private/errors';
 import { AZURE_REGISTRY_NAME_PATTERN, ROOT_PREFIX } from './private/patterns';
+import { fixedHost, imageHosts, patternHost } from './private/registry-table';
 import { callerIdentityOf } from './private/stack-data';
 import { isLiteral, validateAccountId, validatePrefix, validateRegion, validateRoleArn } from './private/validate';
 import { UpstreamCredential } from './upstream-credential';
@@ -89,7 +90,7 @@ export interface EcrUpstreamOptions {
   readonly repositoryPrefix?: string;
 }
 
-const DOCKER_HUB_HOSTS = ['registry-1.docker.io', 'docker.io', 'index.docker.io'];
+const DOCKER_HUB_HOSTS = imageHosts(UpstreamRegistryType.DOCKER_HUB);
 
 /**
  * An upstream registry that a pull through cache rule caches images from.
@@ -109,7 +110,7 @@ export class UpstreamRegistry {
    * @param options the Docker Hub credential.
    */
   public static dockerHub(options: CredentialedUpstreamOptions): UpstreamRegistry {
-    return UpstreamRegistry.credentialed('UpstreamRegistry.dockerHub()', UpstreamRegistryType.DOCKER_HUB, 'registry-1.docker.io', options, DOCKER_HUB_HOSTS);
+    return UpstreamRegistry.credentialed('UpstreamRegistry.dockerHub()', UpstreamRegistryType.DOCKER_HUB, DOCKER_HUB_HOSTS[0], options, DOCKER_HUB_HOSTS);
   }
 
   /**
@@ -118,7 +119,7 @@ export class UpstreamRegistry {
    * @param options the GitHub credential.
    */
   public static githubContainerRegistry(options: CredentialedUpstreamOptions): UpstreamRegistry {
-    return UpstreamRegistry.credentialed('UpstreamRegistry.githubContainerRegistry()', UpstreamRegistryType.GITHUB_CONTAINER_REGISTRY, 'ghcr.io', options);
+    return UpstreamRegistry.credentialed('UpstreamRegistry.githubContainerRegistry()', UpstreamRegistryType.GITHUB_CONTAINER_REGISTRY, fixedHost(UpstreamRegistryType.GITHUB_CONTAINER_REGISTRY), options);
   }
 
   /**
@@ -129,7 +130,7 @@ export class UpstreamRegistry {
    * @param options the GitLab credential.
    */
   public static gitlabContainerRegistry(options: CredentialedUpstreamOptions): UpstreamRegistry {
-    return UpstreamRegistry.credentialed('UpstreamRegistry.gitlabContainerRegistry()', UpstreamRegistryType.GITLAB_CONTAINER_REGISTRY, 'registry.gitlab.com', options);
+    return UpstreamRegistry.credentialed('UpstreamRegistry.gitlabContainerRegistry()', UpstreamRegistryType.GITLAB_CONTAINER_REGISTRY, fixedHost(UpstreamRegistryType.GITLAB_CONTAINER_REGISTRY), options);
   }
 
   /**
@@ -138,7 +139,7 @@ export class UpstreamRegistry {
    * @param options the Chainguard credential.
    */
   public static chainguard(options: CredentialedUpstreamOptions): UpstreamRegistry {
-    return UpstreamRegistry.credentialed('UpstreamRegistry.chainguard()', UpstreamRegistryType.CHAINGUARD, 'cgr.dev', options);
+    return UpstreamRegistry.credentialed('UpstreamRegistry.chainguard()', UpstreamRegistryType.CHAINGUARD, fixedHost(UpstreamRegistryType.CHAINGUARD), options);
   }
 
   /**
@@ -152,7 +153,7 @@ export class UpstreamRegistry {
     if (isLiteral(name) && !AZURE_REGISTRY_NAME_PATTERN.test(name)) {
       throw errors.azureRegistryName(factory, name);
     }
-    const url = `${isLiteral(name) ? name.toLowerCase() : name}.azurecr.io`;
+    const url = patternHost(UpstreamRegistryType.AZURE_CONTAINER_REGISTRY, { registryName: isLiteral(name) ? name.toLowerCase() : name });
     return UpstreamRegistry.credentialed(factory, UpstreamRegistryType.AZURE_CONTAINER_REGISTRY, url, options);
   }
 
@@ -160,21 +161,21 @@ export class UpstreamRegistry {
    * Quay (`quay.io`). Public images only; takes no credential.
    */
   public static quay(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.QUAY, url: 'quay.io' });
+    return new UpstreamRegistry({ type: UpstreamRegistryType.QUAY, url: fixedHost(UpstreamRegistryType.QUAY) });
   }
 
   /**
    * The Kubernetes container image registry (`registry.k8s.io`). Takes no credential.
    */
   public static kubernetes(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.K8S, url: 'registry.k8s.io' });
+    return new UpstreamRegistry({ type: UpstreamRegistryType.K8S, url: fixedHost(UpstreamRegistryType.K8S) });
   }
 
   /**
    * Amazon ECR Public Gallery (`public.ecr.aws`). Takes no credential.
    */
   public static ecrPublic(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.ECR_PUBLIC, url: 'public.ecr.aws' });
+    return new UpstreamRegistry({ type: UpstreamRegistryType.ECR_PUBLIC, url: fixedHost(UpstreamRegistryType.ECR_PUBLIC) });
   }
 
   /**
@@ -301,5 +302,5 @@ export class UpstreamRegistry {
 }
 
 function ecrHost(accountId: string, region: string): string {
-  return `${accountId}.dkr.ecr.${region}.amazonaws.com`;
+  return patternHost(UpstreamRegistryType.ECR, { accountId, region });
 }
