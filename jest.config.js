@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/bindings/'],
+  // test/flavor/ runs after the cdktn flavor is built (scripts/test-cdktn.sh, test/flavor/jest.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '/test/bindings/', '/test/flavor/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
   },

@@ -2,8 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import { ReferenceStack } from '../examples/reference-stack';
+import { CORE } from './util';
 
-const GOLDEN = path.join(__dirname, 'golden', 'ecr-pull-through-cache-example.cdk.tf.json');
+// One golden per flavor: test/golden/ for cdktf, test/golden/cdktn/ for CDK Terrain. They differ only in
+// terraform.required_providers.aws, which comes from each flavor's prebuilt provider package (README, "CDKTF or CDK
+// Terrain"). In the cdktn flavor UPDATE_GOLDEN=1 writes .gen/cdktn/test/golden/cdktn/; scripts/test-cdktn.sh
+// copies it back to test/golden/cdktn/.
+const GOLDEN = path.join(__dirname, 'golden', ...(CORE === 'cdktf' ? [] : [CORE]), 'ecr-pull-through-cache-example.cdk.tf.json');
 
 /** Drops what changes between cdktf releases without changing the configuration: the cdktf version. */
 function scrub(json: any): any {

@@ -1,6 +1,12 @@
 import { App, Testing, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 
+/**
+ * The core this suite runs on: 'cdktf' here, 'cdktn' in the CDK Terrain flavor that scripts/flavor.js generates
+ * from these same files (its imports name 'cdktn'). Picks per-flavor goldens where the two cores' output differs.
+ */
+export const CORE: string = require('cdktf/package.json').name;
+
 /** A stack with an AWS provider, as a user would start one. */
 export function newStack(id = 'test'): TerraformStack {
   const app = Testing.app();

@@ -1,0 +1,191 @@
+/**
+ * The cdktn flavor is generated, never kept by hand: scripts/flavor.js writes it from the sources, and this test
+ * fails when the generated tree differs from the sources in anything but the documented substitutions (the core's
+ * module names, the package manifest's names and targets, the README's install lines). It checks the generator's
+ * output with its own reading of the files (the TypeScript scanner, token by token), not with the generator's code.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..');
+const GEN = join(ROOT, '.gen', 'cdktn');
+const TREES = ['src', 'test', 'examples', 'rosetta'];
+const NOT_COPIED = ['test/bindings', 'test/flavor'];
+const COPIED_FILES = ['tsconfig.json', 'tsconfig.dev.json', 'tsconfig.cli.json', 'tsconfig.examples.json', 'jest.config.js', 'LICENSE'];
+
+/** Module names that may change, and to what: the whole substitution for TypeScript. */
+const MODULES: [RegExp, string][] = [
+  [/^cdktf(\/|$)/, 'cdktn$1'],
+  [/^@cdktf\/provider-aws(\/|$)/, '@cdktn/provider-aws$1'],
+];
+/** rosetta/ fixtures import the library by its published name. */
+const ROSETTA_MODULES: [RegExp, string][] = [...MODULES, [/^cdktf-ecr-pull-through-cache$/, 'cdktn-ecr-pull-through-cache']];
+
+function filesUnder(dir: string, rel = ''): string[] {
+  const abs = join(dir, rel);
+  if (!existsSync(abs)) return [];
+  if (!statSync(abs).isDirectory()) return [rel];
+  return readdirSync(abs).sort().flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
+}
+
+const fresh = mkdtempSync(join(tmpdir(), 'flavor-cdktn-'));
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'flavor.js'), '--out', fresh], { stdio: 'pipe' });
+
+const sourceFiles = TREES.flatMap((t) => filesUnder(ROOT, t)).filter((f) => !NOT_COPIED.some((n) => f.startsWith(`${n}/`)));
+const tsFiles = sourceFiles.filter((f) => /\.ts(-fixture)?$/.test(f));
+
+/** The tokens of a file: kind, text and the text before it (comments and whitespace), in order. */
+function tokens(text: string): { kind: ts.SyntaxKind; text: string; before: string }[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard, text);
+  const out: { kind: ts.SyntaxKind; text: string; before: string }[] = [];
+  let trivia = '';
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === ts.SyntaxKind.WhitespaceTrivia || kind === ts.SyntaxKind.NewLineTrivia
+      || kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) {
+      trivia += scanner.getTokenText();
+      continue;
+    }
+    out.push({ kind, text: scanner.getTokenText(), before: trivia });
+    trivia = '';
+  }
+  return out;
+}
+
+/** The tokens that introduce a module name: `from`, `import`, `require(`, `require.resolve(`, `jest.mock(`. */
+function inModulePosition(prev: string[]): boolean {
+  const [a, b, c, d] = prev.slice(-4).reverse();
+  if (a === 'from' || a === 'import') return true;
+  if (a !== '(') return false;
+  return b === 'require' || b === 'import' || (c === '.' && ((d === 'require' && b === 'resolve') || (d === 'jest' && ['mock', 'requireActual', 'doMock'].includes(b))));
+}
+
+/** Differences between a source file and its generated copy that the substitution does not explain. */
+function unexplained(source: string, generated: string, modules: [RegExp, string][]): { swaps: string[]; problems: string[] } {
+  const a = tokens(source);
+  const b = tokens(generated);
+  const swaps: string[] = [];
+  const problems: string[] = [];
+  if (a.length !== b.length) return { swaps, problems: [`${a.length} tokens, generated ${b.length}`] };
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].before !== b[i].before) problems.push(`token ${i}: comments or whitespace differ before ${a[i].text}`);
+    if (a[i].text === b[i].text) {
+      if (a[i].kind === ts.SyntaxKind.StringLiteral && inModulePosition(a.slice(0, i).map((t) => t.text))
+        && modules.some(([re]) => re.test(a[i].text.slice(1, -1)))) {
+        problems.push(`token ${i}: module ${a[i].text} was not swapped`);
+      }
+      continue;
+    }
+    const name = a[i].text.slice(1, -1);
+    const rule = modules.find(([re]) => re.test(name));
+    const quote = a[i].text[0];
+    if (a[i].kind !== ts.SyntaxKind.StringLiteral || !rule || !inModulePosition(a.slice(0, i).map((t) => t.text))) {
+      problems.push(`token ${i}: ${a[i].text} became ${b[i].text}`);
+    } else if (b[i].text !== `${quote}${name.replace(rule[0], rule[1])}${quote}`) {
+      problems.push(`token ${i}: module ${a[i].text} became ${b[i].text}`);
+    } else {
+      swaps.push(`${a[i].text} -> ${b[i].text}`);
+    }
+  }
+  return { swaps, problems };
+}
+
+describe('the generated cdktn flavor (scripts/flavor.js)', () => {
+  test('holds every source, test and example file of the cdktf flavor, and nothing else', () => {
+    const generated = TREES.flatMap((t) => filesUnder(fresh, t));
+    expect(generated).toEqual(sourceFiles);
+    expect(sourceFiles.filter((f) => f.startsWith('test/') && f.endsWith('.test.ts')).length).toBeGreaterThan(15);
+    for (const f of COPIED_FILES) expect(readFileSync(join(fresh, f))).toEqual(readFileSync(join(ROOT, f)));
+  });
+
+  test.each(tsFiles)('%s differs only by the core\'s module names', (file) => {
+    const modules = file.startsWith('rosetta/') ? ROSETTA_MODULES : MODULES;
+    const { problems } = unexplained(readFileSync(join(ROOT, file), 'utf8'), readFileSync(join(fresh, file), 'utf8'), modules);
+    expect(problems).toEqual([]);
+  });
+
+  test('every library file that uses the core imports cdktn, and none names cdktf or a provider package', () => {
+    const swapped = tsFiles.filter((f) => f.startsWith('src/') && !f.startsWith('src/cli/'))
+      .map((f) => ({ f, ...unexplained(readFileSync(join(ROOT, f), 'utf8'), readFileSync(join(fresh, f), 'utf8'), MODULES) }))
+      .filter((r) => r.swaps.length > 0);
+    expect(swapped.length).toBeGreaterThan(10);
+    for (const { f, swaps } of swapped) expect([f, swaps.filter((s) => s !== "'cdktf' -> 'cdktn'")]).toEqual([f, []]);
+  });
+
+  test('other files are copied byte for byte', () => {
+    for (const f of sourceFiles.filter((x) => !tsFiles.includes(x))) {
+      expect([f, readFileSync(join(fresh, f)).equals(readFileSync(join(ROOT, f)))]).toEqual([f, true]);
+    }
+  });
+
+  test('package.json: the flavor\'s names, peers, engines and jsii targets; everything else as the root', () => {
+    const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(fresh, 'package.json'), 'utf8'));
+    const changed = Object.keys({ ...rootPkg, ...pkg }).filter((k) => JSON.stringify(rootPkg[k]) !== JSON.stringify(pkg[k])).sort();
+    expect(changed).toEqual(['description', 'devDependencies', 'engines', 'jsii', 'keywords', 'name', 'peerDependencies', 'scripts'].sort());
+    expect(pkg.scripts).toBeUndefined();
+    expect(pkg.name).toBe('cdktn-ecr-pull-through-cache');
+    expect(pkg.description).toBe(rootPkg.description.replace(/^CDK for Terraform /, 'CDK Terrain (cdktn) '));
+    // The names of DESIGN.md, "Packages and names".
+    expect(pkg.jsii).toEqual({
+      ...rootPkg.jsii,
+      targets: {
+        python: { distName: 'cdktn-ecr-pull-through-cache', module: 'cdktn_ecr_pull_through_cache' },
+        go: { moduleName: 'github.com/cdktf-ecr-pull-through-cache/cdktn-ecr-pull-through-cache-go', packageName: 'ecrpullthroughcache' },
+        java: {
+          package: 'io.github.cdktn_ecr_pull_through_cache',
+          maven: { groupId: 'io.github.cdktf-ecr-pull-through-cache', artifactId: 'cdktn-ecr-pull-through-cache' },
+        },
+      },
+    });
+    // Peers: cdktn by caret, constructs exactly the range cdktn itself declares.
+    const tooling = JSON.parse(readFileSync(join(ROOT, 'flavors', 'cdktn', 'package.json'), 'utf8'));
+    const cdktnPkg = JSON.parse(readFileSync(join(ROOT, 'flavors', 'cdktn', 'node_modules', 'cdktn', 'package.json'), 'utf8'));
+    expect(pkg.peerDependencies).toEqual({ cdktn: `^${tooling.devDependencies.cdktn}`, constructs: cdktnPkg.peerDependencies.constructs });
+    expect(cdktnPkg.version).toBe(tooling.devDependencies.cdktn);
+    // jsii wants the constructs devDependency at the peer minimum.
+    expect(pkg.devDependencies.constructs).toBe(cdktnPkg.peerDependencies.constructs.match(/^>=(\S+)/)![1]);
+    // The CLI's bundled dependencies: the same pins in both flavors.
+    expect(tooling.dependencies).toEqual(rootPkg.dependencies);
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['cdktn', 'cdk-terrain']));
+    expect(pkg.keywords).not.toContain('cdktf');
+  });
+
+  test('README.md: install lines and imports name the cdktn packages; no other line changes', () => {
+    const source = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+    const generated = readFileSync(join(fresh, 'README.md'), 'utf8').split('\n');
+    // The banner under the title is the only addition.
+    const banner = generated.findIndex((l) => l.startsWith('> The CDK Terrain (`cdktn`) flavor'));
+    expect(banner).toBe(2);
+    generated.splice(1, 2);
+    expect(generated.length).toBe(source.length);
+    // Names and versions that may change on a line, and nothing else.
+    const normalize = (line: string) => line
+      .replace(/CDK for Terraform|CDK Terrain/g, 'CORE')
+      .replace(/'?constructs@>=10\.6\.0 <10\.8\.0'?/g, 'constructs@V')
+      .replace(/>=10\.6\.0 <10\.8\.0/g, 'V')
+      .replace(/\^?\d+\.\d+\.\d+/g, 'V')
+      .replace(/cdkt[fn]/g, 'CDKT');
+    const changed = source.map((l, i) => [l, generated[i]]).filter(([a, b]) => a !== b);
+    for (const [a, b] of changed) expect(normalize(b)).toBe(normalize(a));
+    const text = generated.join('\n');
+    for (const line of ['`npm install cdktn-ecr-pull-through-cache`', '`pip install cdktn-ecr-pull-through-cache` (module `cdktn_ecr_pull_through_cache`)',
+      '`go get github.com/cdktf-ecr-pull-through-cache/cdktn-ecr-pull-through-cache-go/ecrpullthroughcache`',
+      'artifactId `cdktn-ecr-pull-through-cache`', '| `cdktn` | `^0.24.0` |', '| `constructs` | `>=10.6.0 <10.8.0` |']) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toMatch(/npm install cdktf-ecr-pull-through-cache|pip install cdktf-ecr-pull-through-cache|from 'cdktf'/);
+  });
+
+  test('.gen/cdktn, where the flavor is built and tested, is what the current sources generate', () => {
+    expect(existsSync(GEN)).toBe(true);
+    for (const f of [...sourceFiles, ...COPIED_FILES, 'package.json', 'README.md']) {
+      expect([f, readFileSync(join(GEN, f)).equals(readFileSync(join(fresh, f)))]).toEqual([f, true]);
+    }
+    const stale = TREES.flatMap((t) => filesUnder(GEN, t)).filter((f) => !sourceFiles.includes(f));
+    expect(stale).toEqual([]);
+    expect(relative(ROOT, GEN)).toBe(join('.gen', 'cdktn'));
+  });
+});
