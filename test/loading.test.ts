@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CORE } from './util';
 
 const root = path.resolve(__dirname, '..');
 const lib = path.join(root, 'lib', 'index.js');
@@ -18,7 +19,7 @@ Module._load = function (request, parent, isMain) {
   if (!request.startsWith('.') && !request.startsWith('node:') && !Module.builtinModules.includes(request)) loaded.add(request);
   return load.apply(this, arguments);
 };
-const { App, TerraformStack, TerraformVariable } = require('cdktf');
+const { App, TerraformStack, TerraformVariable } = require(process.env.CORE);
 const ptc = require(process.env.LIB);
 const app = new App({ outdir: process.env.OUTDIR });
 const stack = new TerraformStack(app, 'loading');
@@ -37,12 +38,12 @@ const files = Object.keys(require.cache).filter((f) => f.includes('node_modules'
 process.stdout.write(JSON.stringify({ requests: [...loaded].sort(), files }));
 `;
 
-test('loading and synthesizing every construct loads cdktf and constructs only, no provider package', () => {
+test(`loading and synthesizing every construct loads ${CORE} and constructs only, no provider package`, () => {
   expect(fs.existsSync(lib)).toBe(true); // `npm run build` first
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'loading-'));
   const out = execFileSync(process.execPath, ['-e', PROGRAM], {
     cwd: root,
-    env: { ...process.env, LIB: lib, OUTDIR: outdir, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+    env: { ...process.env, LIB: lib, OUTDIR: outdir, CORE, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
     encoding: 'utf8',
   });
   const { requests, files } = JSON.parse(out) as { requests: string[]; files: string[] };
@@ -52,7 +53,9 @@ test('loading and synthesizing every construct loads cdktf and constructs only, 
     return rest.startsWith('@') ? rest.split('/').slice(0, 2).join('/') : rest.split('/')[0];
   }));
   expect([...packages].filter((p) => p.includes('provider'))).toEqual([]);
-  expect(files.some((f) => f.includes(`${path.sep}cdktf${path.sep}`))).toBe(true);
+  expect(files.some((f) => f.includes(`${path.sep}${CORE}${path.sep}`))).toBe(true);
+  // One core only: the other flavor's core is never loaded next to it.
+  expect(files.filter((f) => f.includes(`${path.sep}${CORE === 'cdktf' ? 'cdktn' : 'cdktf'}${path.sep}`))).toEqual([]);
   expect(requests.filter((r) => r.startsWith('@cdktf/') || r.startsWith('@cdktn/'))).toEqual([]);
   // The stack really was synthesized.
   const doc = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'loading', 'cdk.tf.json'), 'utf8'));
