@@ -16,10 +16,17 @@ it; it waits for them too and adds their CPU time and peak RSS, so no part of a 
 It prints min / median / max of each figure for A and B, and the ratio A/B taken pair by pair (A_i / B_i),
 summarised as median with min-max, so that drift of a noisy machine over the run affects both sides alike.
 
+For a series of steps S1 S2 ... Sk (each a command that does what the one before does, and more), it runs them in
+turn, S1 S2 ... Sk S1 S2 ..., and records each step's figures and, round by round, what each step adds to the one
+before (S_i - S_(i-1)). A --ratio compares two such differences round by round, e.g. what importing this library adds
+on top of cdktf against what importing cdktf adds to the bare interpreter.
+
 Usage:
   harness.py compare --name NAME --a-label L --a CMD --b-label L --b CMD [--runs N] [--warmup W]
                      [--target-time X] [--target-rss X] [--json FILE] [--cwd DIR] [--env K=V ...]
   harness.py single  --name NAME --label L --cmd CMD [--runs N] [--warmup W] [--json FILE]
+  harness.py series  --name NAME --step KEY LABEL CMD [--step ...] [--chain-start KEY ...]
+                     [--ratio LABEL HI[-LO]/HI[-LO] TARGET|-] [--runs N] [--warmup W] [--json FILE]
 
 CMD is split with shlex (no shell). BENCH_RUNS overrides the default --runs; a non-zero exit fails the run.
 """
@@ -183,6 +190,79 @@ def single(args):
     return result
 
 
+def parse_ratio(expr, keys):
+    """'ours-cdktf/cdktf-python' -> (('ours', 'cdktf'), ('cdktf', 'python')); 'py/ts' -> (('py', None), ('ts', None))"""
+    num, _, den = expr.partition('/')
+    pairs = []
+    for part in (num, den):
+        hi, _, lo = part.partition('-')
+        if hi not in keys or (lo and lo not in keys):
+            raise SystemExit(f'harness: --ratio {expr}: steps are {", ".join(keys)}')
+        pairs.append((hi, lo or None))
+    return tuple(pairs)
+
+
+def series(args):
+    runs = default_runs(args.runs)
+    env = make_env(args.env)
+    steps = [{'key': k, 'label': label, 'cmd': cmd, 'argv': shlex.split(cmd), 'samples': []} for k, label, cmd in args.step]
+    keys = [st['key'] for st in steps]
+    ratios = [(label, expr, parse_ratio(expr, keys), None if target == '-' else float(target))
+              for label, expr, target in (args.ratio or [])]
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)
+    for st in steps:
+        log(f"[{args.name}] {st['key']}: {st['cmd']}")
+    for i in range(args.warmup):
+        for st in steps:
+            run_once(st['argv'], args.cwd, env)
+        log(f'[{args.name}] warm-up round {i + 1}/{args.warmup} done')
+    for i in range(runs):
+        for st in steps:
+            st['samples'].append(run_once(st['argv'], args.cwd, env))
+        log(f'[{args.name}] round {i + 1}/{runs}: ' +
+            ' | '.join(f"{st['key']} {st['samples'][-1]['wall']:.3f} s" for st in steps))
+    by_key = {st['key']: st for st in steps}
+    starts = set(args.chain_start or []) | {keys[0]}
+    for prev, st in zip([None] + steps[:-1], steps):
+        st['stats'] = {f: summary([x[f] for x in st['samples']]) for f in FIGURES}
+        st['chain_start'] = st['key'] in starts
+        if not st['chain_start']:
+            st['added'] = {f: summary([x[f] - y[f] for x, y in zip(st['samples'], prev['samples'])]) for f in FIGURES}
+    result = {'name': args.name, 'kind': 'series', 'runs': runs, 'warmup': args.warmup,
+              'steps': [{k: v for k, v in st.items() if k != 'argv'} for st in steps], 'ratios': [],
+              'date': time.strftime('%Y-%m-%dT%H:%M:%S%z')}
+    for label, expr, ((nh, nl), (dh, dl)), target in ratios:
+        values = {}
+        for f in FIGURES:
+            per_round = []
+            for r in range(runs):
+                value = lambda key, r=r, f=f: by_key[key]['samples'][r][f] if key else 0.0
+                num = value(nh) - value(nl)
+                den = value(dh) - value(dl)
+                if den > 0:
+                    per_round.append(num / den)
+            values[f] = summary(per_round) if per_round else None
+        result['ratios'].append({'label': label, 'expr': expr, 'target': target, 'ratio': values})
+    print(f"\n{args.name}: {runs} rounds ({' '.join(keys)} ...), median (min–max)")
+    for st in steps:
+        added = st.get('added')
+        extra = f"  added: wall {added['wall']['median']:+.3f} s, cpu {added['cpu']['median']:+.3f} s, " \
+                f"rss {added['rss']['median']:+.1f} MiB" if added else ''
+        print(f"  {st['key']:>10} {fmt(st['stats']['wall'], 'wall'):>24} cpu {fmt(st['stats']['cpu'], 'cpu'):>24} "
+              f"rss {fmt(st['stats']['rss'], 'rss'):>16}{extra}")
+    for rt in result['ratios']:
+        parts = ', '.join(f"{f} {fmt_ratio(rt['ratio'][f])}" for f in FIGURES if rt['ratio'][f])
+        target = f" target ≤ {rt['target']}: {verdict(rt['ratio']['wall'], rt['target'])} (wall), " \
+                 f"{verdict(rt['ratio']['cpu'], rt['target'])} (CPU)" if rt['target'] is not None else ''
+        print(f"  {rt['label']} ({rt['expr']}): {parts}{target}")
+    print()
+    if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+        with open(args.json, 'w') as fh:
+            json.dump(result, fh, indent=1)
+    return result
+
+
 def verdict(ratio, target):
     if target is None:
         return ''
@@ -225,8 +305,19 @@ def main():
     s.add_argument('--json')
     s.add_argument('--cwd')
     s.add_argument('--env', action='append')
+    r = sub.add_parser('series')
+    r.add_argument('--name', required=True)
+    r.add_argument('--step', nargs=3, action='append', required=True, metavar=('KEY', 'LABEL', 'CMD'))
+    r.add_argument('--ratio', nargs=3, action='append', metavar=('LABEL', 'HI-LO/HI-LO', 'TARGET'))
+    r.add_argument('--chain-start', action='append', metavar='KEY',
+                   help='this step starts a new chain: nothing is subtracted from it (the first step always does)')
+    r.add_argument('--runs', type=int)
+    r.add_argument('--warmup', type=int, default=1)
+    r.add_argument('--json')
+    r.add_argument('--cwd')
+    r.add_argument('--env', action='append')
     args = p.parse_args()
-    (compare if args.mode == 'compare' else single)(args)
+    {'compare': compare, 'single': single, 'series': series}[args.mode](args)
 
 
 if __name__ == '__main__':

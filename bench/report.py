@@ -4,7 +4,8 @@ as Markdown tables.
 
   report.py RESULTS_DIR               prints every table
   report.py RESULTS_DIR --doc FILE    replaces each block between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`
-                                      in FILE with the table NAME (machine, load, synth, languages, cli, cli-calls)
+                                      in FILE with the table NAME (machine, load, load-floor, synth, languages,
+                                      languages-ratios, languages-go, cli, cli-calls)
 """
 import glob
 import json
@@ -13,9 +14,9 @@ import re
 import sys
 
 SECTIONS = {
-    'load': ['load-deep-l1', 'load-provider-root'],
-    'synth': ['synth-example', 'synth-rules-50x1', 'synth-rules-50x20'],
-    'languages': ['lang-python', 'lang-go', 'lang-java', 'lang-python-floor'],
+    'load': ['load-library', 'load-provider-root'],
+    'synth': ['synth-example', 'synth-rules-cache', 'synth-rules-standalone'],
+    'languages-go': ['lang-go'],
     'cli': ['cli-validate'],
 }
 FIGURES = (('wall', 'wall time'), ('cpu', 'CPU time'), ('rss', 'peak RSS'))
@@ -66,6 +67,47 @@ def compare_table(results, names):
             rows.append(f"| {title if i == 0 else ''} | {label} | {fmt(r['a']['stats'][f], f)} | "
                         f"{fmt(r['b']['stats'][f], f)} | {fmt_ratio(r['ratio'][f])} | {target} | {met} |")
     return '\n'.join(rows) if found else '_No results in this run._'
+
+
+def fmt_added(stat, figure):
+    if figure == 'rss':
+        return f"{stat['median']:+.0f} MiB"
+    return f"{stat['median']:+.3f} s"
+
+
+def series_table(results, name):
+    r = results.get(name)
+    if not r or r.get('kind') != 'series':
+        return '_No results in this run._'
+    rows = [f"| Step ({r['runs']} rounds, in turn) | wall time: median (min–max) | CPU time | peak RSS | "
+            'adds to the step above, per round (wall / CPU / RSS) |',
+            '| --- | --- | --- | --- | --- |']
+    for st in r['steps']:
+        added = st.get('added')
+        adds = ' / '.join(fmt_added(added[f], f) for f, _ in FIGURES) if added else '–'
+        rows.append(f"| {st['label']} | {fmt(st['stats']['wall'], 'wall')} | {fmt(st['stats']['cpu'], 'cpu')} | "
+                    f"{fmt(st['stats']['rss'], 'rss')} | {adds} |")
+    return '\n'.join(rows)
+
+
+def series_ratios_table(results, name):
+    r = results.get(name)
+    if not r or r.get('kind') != 'series' or not r.get('ratios'):
+        return '_No results in this run._'
+    rows = ['| Ratio (per round) | wall time: median (min–max) | CPU time | peak RSS | Target | Met |',
+            '| --- | --- | --- | --- | --- | --- |']
+    for rt in r['ratios']:
+        cells = [fmt_ratio(rt['ratio'][f]) if rt['ratio'][f] else '–' for f, _ in FIGURES]
+        target = rt.get('target')
+        if target is None:
+            goal, met = '–', '–'
+        else:
+            goal = f'≤ {target:g} (time)'
+            ok = [rt['ratio'][f]['median'] <= target for f in ('wall', 'cpu') if rt['ratio'][f]]
+            met = 'met' if all(ok) else ('**missed**' if not any(ok) else 'met in CPU time, **missed** in wall time'
+                                          if ok[-1] else 'met in wall time, **missed** in CPU time')
+        rows.append(f"| {rt['label']} (`{rt['expr']}`) | {' | '.join(cells)} | {goal} | {met} |")
+    return '\n'.join(rows)
 
 
 def floor_table(results):
@@ -133,9 +175,11 @@ def render(results):
     }
     for section, names in SECTIONS.items():
         out[section] = compare_table(results, names)
+    out['languages'] = series_table(results, 'lang-python')
+    out['languages-ratios'] = series_ratios_table(results, 'lang-python')
     notes = lang_status(results)
     if notes:
-        out['languages'] = (out['languages'] + '\n\n' + notes) if not out['languages'].startswith('_') else notes
+        out['languages-go'] = (out['languages-go'] + '\n\n' + notes) if not out['languages-go'].startswith('_') else notes
     return out
 
 

@@ -1,21 +1,32 @@
-// Summarizes a V8 CPU profile (node --cpu-prof) by where the time was spent: self time per package (or per file of
-// this repository), and the top functions by self time.
-// Usage: node bench/profile/summarize.js <file.cpuprofile> [top=25]
+// Summarizes V8 CPU profiles (node --cpu-prof) by where the time was spent: self time per package (or per file of
+// this repository), and the top functions by self time. Several profiles (e.g. of repeated runs) are added up.
+// Usage: node bench/profile/summarize.js <file.cpuprofile>... [top=25]
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const file = process.argv[2];
-const top = Number(process.argv[3] ?? 25);
-const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+const args = process.argv.slice(2);
+const files = args.filter((a) => a.endsWith('.cpuprofile'));
+const top = Number(args.find((a) => /^\d+$/.test(a)) ?? 25);
+if (files.length === 0) throw new Error('usage: summarize.js <file.cpuprofile>... [top]');
 const root = path.join(__dirname, '..', '..');
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+// Nodes of every profile, keyed `<file index>:<node id>`, and the self time sampled in each.
+const byId = new Map();
+const parent = new Map();
 const self = new Map();
-const deltas = profile.timeDeltas;
-for (let i = 0; i < profile.samples.length; i++) {
-  self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (deltas[i] ?? 0));
-}
+files.forEach((file, f) => {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const n of profile.nodes) {
+    byId.set(`${f}:${n.id}`, n);
+    for (const c of n.children ?? []) parent.set(`${f}:${c}`, `${f}:${n.id}`);
+  }
+  const deltas = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const key = `${f}:${profile.samples[i]}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
+  }
+});
 
 function owner(url) {
   if (!url) return '(native / V8)';
@@ -43,7 +54,7 @@ for (const [id, us] of self) {
   total += us;
 }
 const ms = (us) => (us / 1000).toFixed(1).padStart(8);
-console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled`);
+console.log(`${files.length} profile(s): ${(total / 1000).toFixed(0)} ms sampled`);
 console.log('self time by package / file:');
 for (const [o, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)} ms  ${o}`);
 console.log('top functions by self time:');
@@ -53,8 +64,6 @@ for (const [f, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) conso
 // e.g. 'lib/' for this library), counting each sample once per function even under recursion.
 if (process.env.BENCH_PROFILE_FOCUS) {
   const focus = new RegExp(process.env.BENCH_PROFILE_FOCUS);
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const inclusive = new Map();
   for (const [id, us] of self) {
     const seen = new Set();

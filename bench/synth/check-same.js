@@ -4,6 +4,7 @@
 // address. Only the `//` metadata (construct paths, cdktf version) and the default local backend are ignored.
 // With `rules`, also checks that bench/synth/rules.js synthesizes the same resources both ways.
 // Usage: node bench/synth/check-same.js [rules]
+//        node bench/synth/check-same.js docs <typescript cdk.tf.json> <other cdk.tf.json> [label]
 'use strict';
 const assert = require('assert');
 const { execFileSync } = require('child_process');
@@ -59,6 +60,27 @@ function compareBlocks(label, actual, expected) {
   return count;
 }
 
+// docs mode: two cdk.tf.json files of the reference stack (TypeScript's and another language's) are the same,
+// "//" metadata included, except the cdktf version, the list of top-level blocks written as stack overrides (a
+// program without provider bindings writes its provider block that way) and the directory of the local state file.
+if (process.argv[2] === 'docs') {
+  const [a, b, label = 'other'] = process.argv.slice(3);
+  const load = (file) => {
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const meta = doc['//'] && doc['//'].metadata;
+    if (meta) { delete meta.version; delete meta.overrides; }
+    const local = doc.terraform && doc.terraform.backend && doc.terraform.backend.local;
+    if (local && typeof local.path === 'string') local.path = path.basename(local.path);
+    return doc;
+  };
+  const ts = load(a);
+  const other = load(b);
+  const n = compareBlocks(`${label} vs TypeScript`, other, ts);
+  assert.deepStrictEqual(other, ts, `${label} vs TypeScript: the documents differ`);
+  console.log(`check-same: ${label} synthesizes TypeScript's document (${n} entries)`);
+  process.exit(0);
+}
+
 const golden = strip(JSON.parse(fs.readFileSync(path.join(root, 'test', 'golden', `${STACK}.cdk.tf.json`), 'utf8')));
 const constructs = synth('example.js');
 const l1 = synth('example-l1.js');
@@ -75,11 +97,13 @@ console.log(`check-same: example.js and example-l1.js both match the golden stac
   `${Object.keys(golden.variable ?? {}).length} variables, ${Object.keys(golden.output ?? {}).length} outputs)`);
 
 if (process.argv[2] === 'rules') {
-  for (const [perRegion, regions] of [[50, 1], [50, 20]]) {
-    const a = synth('rules.js', ['constructs', String(perRegion), String(regions)], 'bench');
-    const b = synth('rules.js', ['l1', String(perRegion), String(regions)], 'bench');
-    compareBlocks(`rules.js ${perRegion}x${regions}: constructs vs l1`, a, b);
-    console.log(`check-same: rules.js ${perRegion} rules x ${regions} Regions: constructs and l1 synthesize the same ` +
+  for (const layout of ['cache', 'standalone']) {
+    const args = (mode) => [mode, '50', '20', layout];
+    const a = synth('rules.js', args('constructs'), 'bench');
+    const b = synth('rules.js', args('l1'), 'bench');
+    compareBlocks(`rules.js 50x20 ${layout}: constructs vs l1`, a, b);
+    assert.deepStrictEqual(a, b, `rules.js 50x20 ${layout}: the two sides differ`);
+    console.log(`check-same: rules.js 50 rules x 20 Regions (${layout}): constructs and l1 synthesize the same ` +
       `${count(a, 'resource')} resources and ${count(a, 'data')} data sources`);
   }
 }

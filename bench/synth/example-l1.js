@@ -11,6 +11,7 @@ const { App, Fn, TerraformOutput, TerraformStack, TerraformVariable } = require(
 const { Construct } = require('constructs');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { DataAwsCallerIdentity } = require('@cdktf/provider-aws/lib/data-aws-caller-identity');
+const { DataAwsEcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/data-aws-ecr-pull-through-cache-rule');
 const { DataAwsPartition } = require('@cdktf/provider-aws/lib/data-aws-partition');
 const { DataAwsRegion } = require('@cdktf/provider-aws/lib/data-aws-region');
 const { EcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/ecr-pull-through-cache-rule');
@@ -48,6 +49,8 @@ class ReferenceStackL1 extends TerraformStack {
   constructor(scope, id) {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
+    // Write-only arguments (secret_string_wo below) need Terraform 1.11.
+    this.addOverride('terraform.required_version', '>= 1.11.0');
 
     const partition = new DataAwsPartition(this, 'EcrPullThroughCachePartition', {});
     const caller = new DataAwsCallerIdentity(this, 'EcrPullThroughCacheCallerIdentity', {});
@@ -83,7 +86,7 @@ class ReferenceStackL1 extends TerraformStack {
       description: 'Lets Amazon ECR pull through cache copy images from an upstream ECR registry',
       assumeRolePolicy: trust('pullthroughcache.ecr.amazonaws.com'),
     });
-    new IamRolePolicy(centralScope, 'Policy', {
+    const centralPolicy = new IamRolePolicy(centralScope, 'Policy', {
       role: centralRole.name,
       policy: policy([
         { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
@@ -125,7 +128,7 @@ class ReferenceStackL1 extends TerraformStack {
       description: "Applies the repository creation template for 'docker-hub' to pull through cache repositories",
       assumeRolePolicy: trust('ecr.amazonaws.com'),
     });
-    new IamRolePolicy(templateScope, 'RolePolicy', {
+    const templatePolicy = new IamRolePolicy(templateScope, 'RolePolicy', {
       role: templateRole.name,
       policy: policy([{
         Effect: 'Allow',
@@ -148,6 +151,8 @@ class ReferenceStackL1 extends TerraformStack {
       resourceTags: { 'cost-center': 'platform' },
       customRoleArn: templateRole.arn,
       encryptionConfiguration: [{ encryptionType: 'AES256' }],
+      // A role made in the same stack is used only once its policy exists.
+      dependsOn: [templatePolicy],
     });
     addRule('Quay', 'quay', { upstreamRegistryUrl: 'quay.io' });
     addRule('Kubernetes', 'k8s', { upstreamRegistryUrl: 'registry.k8s.io' });
@@ -160,23 +165,25 @@ class ReferenceStackL1 extends TerraformStack {
       upstreamRegistryUrl: `${CENTRAL_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`,
       customRoleArn: centralRole.arn,
       upstreamRepositoryPrefix: 'platform',
+      dependsOn: [centralPolicy],
     });
 
     // The EKS node role may pull through every rule.
-    const grant = (scope, region, prefixes, tagResource) => new IamRolePolicy(scope, 'PullGrant-eks-node-role', {
-      role: 'eks-node-role',
-      policy: policy([
+    // ecr:TagResource in a statement of its own, only on the prefixes whose template tags repositories.
+    const grant = (scope, region, prefixes, tagged = [], role = 'eks-node-role') => {
+      const statements = [
         { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
-        {
-          Sid: 'PullThroughCache',
-          Effect: 'Allow',
-          Action: tagResource ? [...PULL, 'ecr:TagResource'] : PULL,
-          Resource: prefixes.map((p) => repoArn(region, caller.accountId, p)),
-        },
-      ]),
-    });
+        { Sid: 'PullThroughCache', Effect: 'Allow', Action: PULL, Resource: prefixes.map((p) => repoArn(region, caller.accountId, p)) },
+      ];
+      if (tagged.length > 0) {
+        statements.push({
+          Sid: 'TagOnCreate', Effect: 'Allow', Action: ['ecr:TagResource'], Resource: tagged.map((p) => repoArn(region, caller.accountId, p)),
+        });
+      }
+      return new IamRolePolicy(scope, `PullGrant-${role}`, { role, policy: policy(statements) });
+    };
     grant(cache, regionData.region,
-      ['docker-hub', 'quay', 'k8s', 'ecr-public', 'ghcr', 'gitlab', 'chainguard', 'azure', 'central'], true);
+      ['docker-hub', 'quay', 'k8s', 'ecr-public', 'ghcr', 'gitlab', 'chainguard', 'azure', 'central'], ['docker-hub']);
 
     // More Regions: provider v6 takes a Region per resource.
     for (const region of ['eu-west-1', 'ap-southeast-2']) {
@@ -187,7 +194,7 @@ class ReferenceStackL1 extends TerraformStack {
       new EcrPullThroughCacheRule(new Construct(regional, 'Kubernetes'), 'Resource', {
         ecrRepositoryPrefix: 'k8s', upstreamRegistryUrl: 'registry.k8s.io', region,
       });
-      grant(regional, region, ['ecr-public', 'k8s'], false);
+      grant(regional, region, ['ecr-public', 'k8s']);
     }
 
     const defaultHost = (rule) => host(rule, regionData.region);
@@ -202,9 +209,17 @@ class ReferenceStackL1 extends TerraformStack {
         Effect: 'Allow',
         Principal: { AWS: `arn:${partition.partition}:iam::${caller.accountId}:root` },
         Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchImportUpstreamImage', 'ecr:GetImageCopyStatus'],
-        Resource: repoArn('eu-west-1', CENTRAL_ACCOUNT_ID, undefined),
+        Resource: repoArn('eu-west-1', CENTRAL_ACCOUNT_ID, 'platform'),
       }]),
     });
+
+    // A rule another stack owns, read through the data source, with a pull grant and an image URI.
+    const sharedScope = new Construct(this, 'SharedChainguard');
+    const shared = new DataAwsEcrPullThroughCacheRule(sharedScope, 'Resource', {
+      ecrRepositoryPrefix: 'cgr-shared', region: 'eu-west-1',
+    });
+    grant(sharedScope, 'eu-west-1', ['cgr-shared'], [], 'batch-job-role');
+    new TerraformOutput(this, 'shared_image', { value: `${host(shared, 'eu-west-1')}/cgr-shared/chainguard/static:latest` });
   }
 }
 
