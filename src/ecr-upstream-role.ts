@@ -104,7 +104,7 @@ export class EcrUpstreamRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: EcrUpstreamRoleProps = {}) {
     super(scope, id);
-    const where = this.node.path;
+    const where = this;
     validateAccountId(where, 'upstreamAccountId', props.upstreamAccountId);
     validateRegion(where, 'upstreamRegion', props.upstreamRegion);
     validatePrefix(where, 'upstreamRepositoryPrefix', props.upstreamRepositoryPrefix);

@@ -4,6 +4,7 @@ import { DataAwsEcrPullThroughCacheRule } from './private/aws/data-aws-ecr-pull-
 import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
 import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView } from './private/cache-uris';
 import * as errors from './private/errors';
+import { Where } from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
@@ -197,7 +198,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    */
   constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
     super(scope, id);
-    const where = this.node.path;
+    const where = this;
     const upstream = props.upstream;
     if (upstream === undefined || upstream === null) {
       throw errors.upstreamRequired(where);
@@ -308,7 +309,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   private view(): RuleView {
     const upstream = this.upstream;
     return {
-      where: this.node.path,
+      where: this,
       ecrRepositoryPrefix: this.ecrRepositoryPrefix,
       registryHost: this.registryHost,
       upstream: {
@@ -320,7 +321,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     };
   }
 
-  private checkUpstream(where: string, prefix: string, upstream: UpstreamRegistry, ruleRegion: string | undefined): void {
+  private checkUpstream(where: Where, prefix: string, upstream: UpstreamRegistry, ruleRegion: string | undefined): void {
     // Only UpstreamRegistry.ecr() can carry an upstream prefix: the other presets have no way to set one.
     const upstreamPrefix = upstream.repositoryPrefix;
     if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(prefix) && prefix === ROOT_PREFIX) {
@@ -384,7 +385,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
 
   constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
     super(scope, id);
-    const where = this.node.path;
+    const where = this;
     validatePrefix(where, 'ecrRepositoryPrefix', ecrRepositoryPrefix);
     validateRegion(where, 'region', options.region);
     validatePrefix(where, 'upstreamRepositoryPrefix', options.upstreamRepositoryPrefix);
@@ -431,6 +432,6 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   }
 
   private view(): RuleView {
-    return { where: this.node.path, ecrRepositoryPrefix: this.ecrRepositoryPrefix, registryHost: this.registryHost, upstream: this.upstream };
+    return { where: this, ecrRepositoryPrefix: this.ecrRepositoryPrefix, registryHost: this.registryHost, upstream: this.upstream };
   }
 }

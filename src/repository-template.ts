@@ -4,6 +4,7 @@ import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-crea
 import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
 import * as errors from './private/errors';
+import { Where } from './private/errors';
 import { assumeRolePolicy, ECR_PRINCIPAL, policyDocument, PolicyStatement, repositoryArn } from './private/iam';
 import {
   KMS_KEY_ARN_PATTERN,
@@ -165,7 +166,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
    */
   constructor(scope: Construct, id: string, props: PullThroughCacheRepositoryTemplateProps) {
     super(scope, id);
-    const where = this.node.path;
+    const where = this;
     validatePrefix(where, 'prefix', props.prefix);
     validateRegion(where, 'region', props.region);
     this.prefix = normalizePrefix(props.prefix);
@@ -234,7 +235,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
   }
 }
 
-function checkPolicy(where: string, prop: string, text: string | undefined, max: number): void {
+function checkPolicy(where: Where, prop: string, text: string | undefined, max: number): void {
   if (!isLiteral(text)) return;
   if (text.length > max) throw errors.policyDocument(where, prop, max, `has ${text.length} characters`);
   try {
@@ -244,7 +245,7 @@ function checkPolicy(where: string, prop: string, text: string | undefined, max:
   }
 }
 
-function lifecyclePolicyOf(where: string, props: RepositoryTemplateOptions): string | undefined {
+function lifecyclePolicyOf(where: Where, props: RepositoryTemplateOptions): string | undefined {
   const knobs = props.untaggedImageExpiryDays !== undefined || props.maxImageCount !== undefined;
   if (props.lifecyclePolicy !== undefined) {
     if (knobs) throw errors.lifecycleConflict(where);
@@ -275,7 +276,7 @@ function lifecyclePolicyOf(where: string, props: RepositoryTemplateOptions): str
   return JSON.stringify({ rules });
 }
 
-function checkTags(where: string, tags: { [key: string]: string }): void {
+function checkTags(where: Where, tags: { [key: string]: string }): void {
   const keys = Object.keys(tags);
   if (keys.length > 50) throw errors.resourceTag(where, keys[50], 'is one too many');
   for (const key of keys) {
@@ -286,7 +287,7 @@ function checkTags(where: string, tags: { [key: string]: string }): void {
   }
 }
 
-function checkWholeNumber(where: string, prop: string, value: number): void {
+function checkWholeNumber(where: Where, prop: string, value: number): void {
   if (Token.isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < 1) throw errors.positiveWholeNumber(where, prop, value);
 }

@@ -123,7 +123,7 @@ export class UpstreamCredentialSecret extends Construct {
    */
   constructor(scope: Construct, id: string, props: UpstreamCredentialSecretProps) {
     super(scope, id);
-    const where = this.node.path;
+    const where = this;
     const name = !isLiteral(props.secretName) || props.secretName.startsWith(SECRET_NAME_PREFIX)
       ? props.secretName
       : `${SECRET_NAME_PREFIX}${props.secretName}`;

@@ -92,6 +92,8 @@ export interface EcrUpstreamOptions {
 
 const DOCKER_HUB_HOSTS = imageHosts(UpstreamRegistryType.DOCKER_HUB);
 
+const ANONYMOUS = new Map<UpstreamRegistryType, UpstreamRegistry>();
+
 /**
  * An upstream registry that a pull through cache rule caches images from.
  *
@@ -161,21 +163,21 @@ export class UpstreamRegistry {
    * Quay (`quay.io`). Public images only; takes no credential.
    */
   public static quay(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.QUAY, url: fixedHost(UpstreamRegistryType.QUAY) });
+    return UpstreamRegistry.anonymous(UpstreamRegistryType.QUAY);
   }
 
   /**
    * The Kubernetes container image registry (`registry.k8s.io`). Takes no credential.
    */
   public static kubernetes(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.K8S, url: fixedHost(UpstreamRegistryType.K8S) });
+    return UpstreamRegistry.anonymous(UpstreamRegistryType.K8S);
   }
 
   /**
    * Amazon ECR Public Gallery (`public.ecr.aws`). Takes no credential.
    */
   public static ecrPublic(): UpstreamRegistry {
-    return new UpstreamRegistry({ type: UpstreamRegistryType.ECR_PUBLIC, url: fixedHost(UpstreamRegistryType.ECR_PUBLIC) });
+    return UpstreamRegistry.anonymous(UpstreamRegistryType.ECR_PUBLIC);
   }
 
   /**
@@ -202,6 +204,16 @@ export class UpstreamRegistry {
       roleArn: options.roleArn,
       repositoryPrefix: options.repositoryPrefix ?? ROOT_PREFIX,
     });
+  }
+
+  /** Registries without a credential have nothing to configure: one shared, immutable instance each. */
+  private static anonymous(type: UpstreamRegistryType): UpstreamRegistry {
+    let registry = ANONYMOUS.get(type);
+    if (registry === undefined) {
+      registry = new UpstreamRegistry({ type, url: fixedHost(type) });
+      ANONYMOUS.set(type, registry);
+    }
+    return registry;
   }
 
   private static credentialed(factory: string, type: UpstreamRegistryType, url: string,

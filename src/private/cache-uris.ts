@@ -8,6 +8,7 @@
  */
 import { Fn, Op, Token } from 'cdktf';
 import * as errors from './errors';
+import { Where } from './errors';
 import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './image-reference';
 import { namespaceOf, ROOT_PREFIX } from './patterns';
 import { imageHosts, registryEntry } from './registry-table';
@@ -37,7 +38,7 @@ export type UpstreamView =
 /** A rule as its URIs see it. */
 export interface RuleView {
   /** The construct path, for messages. */
-  readonly where: string;
+  readonly where: Where;
   readonly ecrRepositoryPrefix: string;
   readonly registryHost: string;
   readonly upstream: UpstreamView;

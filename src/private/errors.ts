@@ -4,6 +4,7 @@
  * Each message names where the problem is (a construct path, or the factory that was called), the value,
  * the rule it broke and how to fix it.
  */
+import { IConstruct } from 'constructs';
 import {
   CREDENTIAL_ARN_MAX_LENGTH,
   CREDENTIAL_ARN_MIN_LENGTH,
@@ -26,25 +27,31 @@ export class ValidationError extends Error {
   }
 }
 
-function fail(where: string, text: string): ValidationError {
-  return new ValidationError(`${where}: ${text}`);
+/**
+ * Where a problem is: a construct (its path is worked out only when there is a message to write, since most
+ * constructs have none) or the name of a factory such as `UpstreamRegistry.ecr()`.
+ */
+export type Where = string | IConstruct;
+
+function fail(where: Where, text: string): ValidationError {
+  return new ValidationError(`${typeof where === 'string' ? where : where.node.path}: ${text}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Prefixes
 
-export function prefixLength(where: string, prop: string, value: string): ValidationError {
+export function prefixLength(where: Where, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' has ${value.length} characters, but a pull through cache prefix must have ${PREFIX_MIN_LENGTH}-${PREFIX_MAX_LENGTH}. ` +
     `Use a prefix such as 'docker-hub', or 'ROOT' for no prefix.`);
 }
 
-export function prefixPattern(where: string, prop: string, value: string): ValidationError {
+export function prefixPattern(where: Where, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' is not a valid pull through cache prefix: use lowercase letters and digits, ` +
     `separated by single '.', '_', '-' or '/' (no leading, trailing or doubled separators; one trailing '/' is allowed), or 'ROOT'. ` +
     `For example 'docker-hub' or 'team/images'.`);
 }
 
-export function upstreamPrefixNeedsCachePrefix(where: string, upstreamPrefix: string): ValidationError {
+export function upstreamPrefixNeedsCachePrefix(where: Where, upstreamPrefix: string): ValidationError {
   return fail(where, `upstream repository prefix '${upstreamPrefix}' needs an ecrRepositoryPrefix other than 'ROOT'. ` +
     `Set ecrRepositoryPrefix (for example 'ecr-mirror'), or use 'ROOT' for both.`);
 }
@@ -57,7 +64,7 @@ export function credentialRequired(factory: string): ValidationError {
     `Pass { credential: UpstreamCredential.fromSecretArn(...) } or the credential of an UpstreamCredentialSecret.`);
 }
 
-export function upstreamRequired(where: string): ValidationError {
+export function upstreamRequired(where: Where): ValidationError {
   return fail(where, `upstream is missing. Pass one of the UpstreamRegistry presets, for example { upstream: UpstreamRegistry.ecrPublic() }.`);
 }
 
@@ -66,20 +73,20 @@ export function azureRegistryName(factory: string, value: string): ValidationErr
     `without the '.azurecr.io' suffix. For example 'contosoimages'.`);
 }
 
-export function accountId(where: string, prop: string, value: string): ValidationError {
+export function accountId(where: Where, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' is not an AWS account ID: it must be exactly 12 digits, for example '111122223333'.`);
 }
 
-export function region(where: string, prop: string, value: string): ValidationError {
+export function region(where: Where, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' is not an AWS Region name: use a name such as 'us-east-1' or 'eu-west-1'.`);
 }
 
-export function roleArn(where: string, value: string): ValidationError {
+export function roleArn(where: Where, value: string): ValidationError {
   return fail(where, `roleArn '${value}' is not an IAM role ARN: it must look like 'arn:aws:iam::111122223333:role/name' ` +
     `and be at most ${ROLE_ARN_MAX_LENGTH} characters. Use the roleArn of an EcrUpstreamRole, or the ARN of a role in the cache account.`);
 }
 
-export function ecrUpstreamIsItself(where: string, regionName: string): ValidationError {
+export function ecrUpstreamIsItself(where: Where, regionName: string): ValidationError {
   return fail(where, `the 'ecr' upstream points at this registry's own account and Region '${regionName}': ECR to ECR caching needs ` +
     `another Region or another account. Set region or accountId of UpstreamRegistry.ecr() to the upstream registry.`);
 }
@@ -87,56 +94,56 @@ export function ecrUpstreamIsItself(where: string, regionName: string): Validati
 // ---------------------------------------------------------------------------------------------------------------
 // Credentials and secrets
 
-export function credentialArnLength(where: string, value: string): ValidationError {
+export function credentialArnLength(where: Where, value: string): ValidationError {
   return fail(where, `secret ARN '${value}' has ${value.length} characters, but a pull through cache credential ARN must have ` +
     `${CREDENTIAL_ARN_MIN_LENGTH}-${CREDENTIAL_ARN_MAX_LENGTH}. Pass the full ARN of the secret.`);
 }
 
-export function credentialArnPattern(where: string, value: string): ValidationError {
+export function credentialArnPattern(where: Where, value: string): ValidationError {
   return fail(where, `secret ARN '${value}' is not a pull through cache credential: it must be a Secrets Manager secret ARN whose ` +
     `secret name starts with '${SECRET_NAME_PREFIX}' (arn:aws:secretsmanager:<region>:<account>:secret:${SECRET_NAME_PREFIX}<name>). ` +
     `Rename the secret or create it with UpstreamCredentialSecret.`);
 }
 
-export function secretNameNotForCache(where: string, value: string): ValidationError {
+export function secretNameNotForCache(where: Where, value: string): ValidationError {
   return fail(where, `secret name '${value}' does not start with '${SECRET_NAME_PREFIX}', so ECR cannot use it as a pull through cache credential. ` +
     `Name the secret '${SECRET_NAME_PREFIX}<name>', or create it with UpstreamCredentialSecret.`);
 }
 
-export function secretName(where: string, value: string): ValidationError {
+export function secretName(where: Where, value: string): ValidationError {
   return fail(where, `secretName '${value}' is not a valid secret name: after '${SECRET_NAME_PREFIX}' use 1 or more letters, digits ` +
     `or '/_+=.@-', at most ${SECRET_NAME_MAX_LENGTH} characters in all. For example 'docker-hub'.`);
 }
 
-export function secretCustomerKey(where: string): ValidationError {
+export function secretCustomerKey(where: Where): ValidationError {
   return fail(where, `the secret is encrypted with a customer managed KMS key, but a pull through cache credential must use the ` +
     `default 'aws/secretsmanager' key. Remove kmsKeyId from the secret.`);
 }
 
-export function upstreamPrefixOnlyForEcr(where: string, type: string): ValidationError {
+export function upstreamPrefixOnlyForEcr(where: Where, type: string): ValidationError {
   return fail(where, `upstreamRepositoryPrefix is set, but upstreamType is '${type}': only an 'ecr' upstream has an upstream repository prefix. ` +
     `Remove upstreamRepositoryPrefix, or set upstreamType to UpstreamRegistryType.ECR.`);
 }
 
-export function notASecret(where: string, given: string): ValidationError {
+export function notASecret(where: Where, given: string): ValidationError {
   return fail(where, `UpstreamCredential.fromSecret() takes an aws_secretsmanager_secret resource, but was given ${given}. ` +
     `Pass the secret resource itself (for example the provider's SecretsmanagerSecret), or use UpstreamCredential.fromSecretArn().`);
 }
 
-export function literalSecretValue(where: string, prop: string): ValidationError {
+export function literalSecretValue(where: Where, prop: string): ValidationError {
   return fail(where, `${prop} is a literal string, so the secret would be written into the synthesized configuration. ` +
     `Pass a Terraform token instead, such as a sensitive TerraformVariable's stringValue.`);
 }
 
-export function recoveryWindow(where: string, value: number): ValidationError {
+export function recoveryWindow(where: Where, value: number): ValidationError {
   return fail(where, `recoveryWindowInDays ${value} is not allowed: use 0 (delete at once) or ${RECOVERY_WINDOW_MIN_DAYS}-${RECOVERY_WINDOW_MAX_DAYS}.`);
 }
 
-export function secretVersion(where: string, value: number): ValidationError {
+export function secretVersion(where: Where, value: number): ValidationError {
   return fail(where, `secretStringVersion ${value} is not allowed: use a whole number of 1 or more, and raise it to write new values.`);
 }
 
-export function credentialRegionMismatch(where: string, secretRegion: string, ruleRegion: string): ValidationError {
+export function credentialRegionMismatch(where: Where, secretRegion: string, ruleRegion: string): ValidationError {
   return fail(where, `the credential secret is in Region '${secretRegion}', but the rule is in '${ruleRegion}': ECR reads the secret ` +
     `from the rule's own account and Region. Create the secret in '${ruleRegion}'.`);
 }
@@ -144,7 +151,7 @@ export function credentialRegionMismatch(where: string, secretRegion: string, ru
 // ---------------------------------------------------------------------------------------------------------------
 // Rules across a stack
 
-export function ruleRegionConflict(where: string, ruleRegion: string, cacheRegion: string): ValidationError {
+export function ruleRegionConflict(where: Where, ruleRegion: string, cacheRegion: string): ValidationError {
   return fail(where, `region '${ruleRegion}' differs from its PullThroughCache's region '${cacheRegion}': a PullThroughCache holds the rules ` +
     `of one Region. Make a PullThroughCache per Region.`);
 }
@@ -169,15 +176,15 @@ export function tooManyRules(regionKey: string, count: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Images
 
-export function imageReference(where: string, image: string, reason: string): ValidationError {
+export function imageReference(where: Where, image: string, reason: string): ValidationError {
   return fail(where, `image '${image}' is not a valid image reference: ${reason}. Write it as after 'docker pull', for example 'nginx:1.27' or 'org/app@sha256:<digest>'.`);
 }
 
-export function imageFromOtherRegistry(where: string, image: string, host: string, expected: string): ValidationError {
+export function imageFromOtherRegistry(where: Where, image: string, host: string, expected: string): ValidationError {
   return fail(where, `image '${image}' is on '${host}', but this rule caches '${expected}'. Use the rule for '${host}', or drop the host.`);
 }
 
-export function imageOutsideUpstreamPrefix(where: string, image: string, upstreamPrefix: string): ValidationError {
+export function imageOutsideUpstreamPrefix(where: Where, image: string, upstreamPrefix: string): ValidationError {
   return fail(where, `image '${image}' is outside the upstream repository prefix '${upstreamPrefix}' of this rule, so it is not cached. ` +
     `Use an image under '${upstreamPrefix}/'.`);
 }
@@ -185,40 +192,40 @@ export function imageOutsideUpstreamPrefix(where: string, image: string, upstrea
 // ---------------------------------------------------------------------------------------------------------------
 // IAM
 
-export function iamRoleName(where: string, prop: string, value: string): ValidationError {
+export function iamRoleName(where: Where, prop: string, value: string): ValidationError {
   return fail(where, `${prop} '${value}' is not an IAM role name: use 1-64 letters, digits or '+=,.@_-' (a name, not an ARN).`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Repository creation templates
 
-export function lifecycleConflict(where: string): ValidationError {
+export function lifecycleConflict(where: Where): ValidationError {
   return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays or maxImageCount. ` +
     `Use either the raw lifecycle policy or the simple settings.`);
 }
 
-export function positiveWholeNumber(where: string, prop: string, value: number): ValidationError {
+export function positiveWholeNumber(where: Where, prop: string, value: number): ValidationError {
   return fail(where, `${prop} ${value} is not allowed: use a whole number of 1 or more.`);
 }
 
-export function kmsKeyWithoutKms(where: string): ValidationError {
+export function kmsKeyWithoutKms(where: Where): ValidationError {
   return fail(where, `kmsKey is set but encryption is not KMS. Set encryption to RepositoryEncryption.KMS, or remove kmsKey.`);
 }
 
-export function kmsKeyArn(where: string, value: string): ValidationError {
+export function kmsKeyArn(where: Where, value: string): ValidationError {
   return fail(where, `kmsKey '${value}' is not a KMS key ARN: it must look like 'arn:aws:kms:us-east-1:111122223333:key/<key-id>' ` +
     `(an alias or key ID is not accepted by repository creation templates).`);
 }
 
-export function templateDescription(where: string, value: string): ValidationError {
+export function templateDescription(where: Where, value: string): ValidationError {
   return fail(where, `description has ${value.length} characters, but a repository creation template allows at most ${TEMPLATE_DESCRIPTION_MAX_LENGTH}. Shorten it.`);
 }
 
-export function resourceTag(where: string, key: string, reason: string): ValidationError {
+export function resourceTag(where: Where, key: string, reason: string): ValidationError {
   return fail(where, `resource tag '${key}' ${reason}: tag keys have 1-128 characters, values at most 256, and a repository at most 50 tags. Shorten or drop it.`);
 }
 
-export function policyDocument(where: string, prop: string, max: number, reason: string): ValidationError {
+export function policyDocument(where: Where, prop: string, max: number, reason: string): ValidationError {
   return fail(where, `${prop} ${reason}: it must be a JSON document of at most ${max} characters. Check the document.`);
 }
 

@@ -4,7 +4,7 @@
  * Sources: reference/ecr-pull-through-cache-model.json (the ECR API model) and the
  * plan-time validation of `aws_ecr_pull_through_cache_rule` in the Terraform AWS provider.
  */
-import { Token } from 'cdktf';
+import { isTokenString } from './tokens';
 
 /** `ecrRepositoryPrefix` and `upstreamRepositoryPrefix` length (API shape PullThroughCacheRuleRepositoryPrefix). */
 export const PREFIX_MIN_LENGTH = 2;
@@ -79,7 +79,7 @@ export const REPOSITORY_PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-
  * A token is returned as it is.
  */
 export function normalizePrefix(prefix: string): string {
-  return !Token.isUnresolved(prefix) && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  return prefix.endsWith('/') && !isTokenString(prefix) ? prefix.slice(0, -1) : prefix;
 }
 
 /** The repository namespace a prefix names, without trailing `/`; `undefined` for `ROOT` (no namespace). */

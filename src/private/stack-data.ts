@@ -2,11 +2,12 @@
  * One `aws_partition`, `aws_caller_identity` and `aws_region` data source per stack, shared by every construct of
  * this library in it, so ARNs never hard-code `arn:aws` and hosts never hard-code an account or a Region.
  */
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DataAwsCallerIdentity } from './aws/data-aws-caller-identity';
 import { DataAwsPartition } from './aws/data-aws-partition';
 import { DataAwsRegion } from './aws/data-aws-region';
+import { isTokenString } from './tokens';
 
 // Construct ids under the stack: they become Terraform addresses, so never rename them.
 const PARTITION_ID = 'EcrPullThroughCachePartition';
@@ -45,7 +46,7 @@ export function effectiveRegion(scope: IConstruct, region: string | undefined): 
  */
 export function providerRegion(scope: IConstruct): string | undefined {
   const region = defaultAwsProvider(scope)?.regionInput;
-  return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+  return region !== undefined && !isTokenString(region) ? region : undefined;
 }
 
 /**

@@ -5,11 +5,12 @@
  * These run as construct validations at synth, because rules may be added after any one of them is built.
  * The rules of a stack are indexed once per validation pass, so the checks stay linear in the number of rules.
  */
-import { Annotations, TerraformStack, Token } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
 import { MAX_RULES_PER_REGION, normalizePrefix, ROOT_PREFIX } from './patterns';
 import { defaultAwsProvider, providerRegion } from './stack-data';
+import { isTokenString } from './tokens';
 
 /** What the cross-rule checks need to know of a rule. */
 export interface RegisteredRule extends IConstruct {
@@ -57,7 +58,7 @@ function entryOf(stack: TerraformStack): StackRules | undefined {
 function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
   const r = rule._regionArgument ?? defaultRegion;
   if (r === undefined) return "the provider's Region";
-  return Token.isUnresolved(r) ? `Region ${r}` : `Region '${r}'`;
+  return isTokenString(r) ? `Region ${r}` : `Region '${r}'`;
 }
 
 /** Adds a rule to its stack's list; the first rule of a stack installs the stack-wide quota check. */
@@ -81,11 +82,12 @@ export function registerRule(rule: RegisteredRule): void {
 }
 
 function prefixOf(rule: RegisteredRule): string | undefined {
-  return Token.isUnresolved(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
+  return isTokenString(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
 }
 
 /** The proper ancestors of a prefix: 'a' and 'a/b' for 'a/b/c'. */
 function ancestorsOf(prefix: string): string[] {
+  if (!prefix.includes('/')) return [];
   const parts = prefix.split('/');
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }

@@ -2,8 +2,9 @@
  * Validators shared by the constructs. Each accepts unresolved tokens without looking at them and throws the
  * matching message of errors.ts for a literal that breaks a rule.
  */
-import { Token } from 'cdktf';
+import { isTokenString } from './tokens';
 import * as errors from './errors';
+import { Where } from './errors';
 import {
   ACCOUNT_ID_PATTERN,
   CREDENTIAL_ARN_MAX_LENGTH,
@@ -22,11 +23,11 @@ import {
 
 /** True when the value is a literal this library can check (not a token, not undefined). */
 export function isLiteral(value: string | undefined): value is string {
-  return value !== undefined && !Token.isUnresolved(value);
+  return value !== undefined && !isTokenString(value);
 }
 
 /** Checks an `ecrRepositoryPrefix` or upstream `repositoryPrefix` against length and Terraform's pattern. */
-export function validatePrefix(where: string, prop: string, value: string | undefined): void {
+export function validatePrefix(where: Where, prop: string, value: string | undefined): void {
   if (!isLiteral(value)) return;
   if (value.length < PREFIX_MIN_LENGTH || value.length > PREFIX_MAX_LENGTH) {
     throw errors.prefixLength(where, prop, value);
@@ -36,25 +37,25 @@ export function validatePrefix(where: string, prop: string, value: string | unde
   }
 }
 
-export function validateAccountId(where: string, prop: string, value: string | undefined): void {
+export function validateAccountId(where: Where, prop: string, value: string | undefined): void {
   if (isLiteral(value) && !ACCOUNT_ID_PATTERN.test(value)) {
     throw errors.accountId(where, prop, value);
   }
 }
 
-export function validateRegion(where: string, prop: string, value: string | undefined): void {
+export function validateRegion(where: Where, prop: string, value: string | undefined): void {
   if (isLiteral(value) && !REGION_PATTERN.test(value)) {
     throw errors.region(where, prop, value);
   }
 }
 
-export function validateRoleArn(where: string, value: string | undefined): void {
+export function validateRoleArn(where: Where, value: string | undefined): void {
   if (isLiteral(value) && (value.length > ROLE_ARN_MAX_LENGTH || !ROLE_ARN_PATTERN.test(value))) {
     throw errors.roleArn(where, value);
   }
 }
 
-export function validateCredentialArn(where: string, value: string): void {
+export function validateCredentialArn(where: Where, value: string): void {
   if (!isLiteral(value)) return;
   if (value.length < CREDENTIAL_ARN_MIN_LENGTH || value.length > CREDENTIAL_ARN_MAX_LENGTH) {
     throw errors.credentialArnLength(where, value);
@@ -65,7 +66,7 @@ export function validateCredentialArn(where: string, value: string): void {
 }
 
 /** Checks a full secret name (with its `ecr-pullthroughcache/` start). */
-export function validateFullSecretName(where: string, fullName: string): void {
+export function validateFullSecretName(where: Where, fullName: string): void {
   if (!isLiteral(fullName)) return;
   const rest = fullName.slice(SECRET_NAME_PREFIX.length);
   if (rest.length === 0 || fullName.length > SECRET_NAME_MAX_LENGTH || !SECRET_NAME_PATTERN.test(rest)) {
@@ -75,7 +76,7 @@ export function validateFullSecretName(where: string, fullName: string): void {
 
 const IAM_ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 
-export function validateIamRoleName(where: string, prop: string, value: string | undefined): void {
+export function validateIamRoleName(where: Where, prop: string, value: string | undefined): void {
   if (isLiteral(value) && !IAM_ROLE_NAME_PATTERN.test(value)) {
     throw errors.iamRoleName(where, prop, value);
   }

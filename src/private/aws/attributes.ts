@@ -1,7 +1,9 @@
 /**
- * The arguments our resource and data source classes set, described once and written both as Terraform JSON
- * (`synthesizeAttributes`) and as the HCL model of `cdktf synth --hcl` (`synthesizeHclAttributes`), with the
- * core's own converters: the same ones the provider packages' generated classes call.
+ * The arguments our resource and data source classes set, described once per class as a table and written both as
+ * Terraform JSON (`synthesizeAttributes`) and as the HCL model of `cdktf synth --hcl` (`synthesizeHclAttributes`),
+ * with the core's own converters: the same ones the provider packages' generated classes call.
+ *
+ * The tables are module constants walked with plain loops: synthesis allocates only its result.
  */
 import {
   hashMapper,
@@ -14,57 +16,54 @@ import {
   stringToTerraform,
 } from 'cdktf';
 
-/** One argument: its Terraform type and value (undefined: not set). */
-export type Argument =
-  | { readonly kind: 'string'; readonly value: string | undefined }
-  | { readonly kind: 'number'; readonly value: number | undefined }
-  | { readonly kind: 'stringSet'; readonly value: string[] | undefined }
-  | { readonly kind: 'stringMap'; readonly value: { [key: string]: string } | undefined }
-  /** A nested block given once (`max_items = 1`), written as a list of one object. */
-  | { readonly kind: 'block'; readonly value: Arguments | undefined; readonly storageClassType: string };
+/** The Terraform type of an argument. */
+export type Kind = 'string' | 'number' | 'stringSet' | 'stringMap' | 'block';
 
-/** Arguments by their Terraform (snake_case) name. */
-export type Arguments = { readonly [name: string]: Argument };
+/** One argument of a class: its Terraform (snake_case) name, its type, and where its value is in the config. */
+export interface Argument<C> {
+  readonly name: string;
+  readonly kind: Kind;
+  /** The value, `undefined` when not set; for a block, the object its own arguments read from. */
+  readonly value: (config: C) => any;
+  /** A nested block given once (`max_items = 1`), written as a list of one object: its arguments. */
+  readonly block?: readonly Argument<any>[];
+  /** The core's HCL storage class of a block. */
+  readonly storageClassType?: string;
+}
 
-export const str = (value: string | undefined): Argument => ({ kind: 'string', value });
-export const num = (value: number | undefined): Argument => ({ kind: 'number', value });
-export const stringSet = (value: string[] | undefined): Argument => ({ kind: 'stringSet', value });
-export const stringMap = (value: { [key: string]: string } | undefined): Argument => ({ kind: 'stringMap', value });
-export const block = (storageClassType: string, value: Arguments | undefined): Argument =>
-  ({ kind: 'block', value, storageClassType });
+const stringSetToTerraform = listMapper(stringToTerraform, false);
+const stringMapToTerraform = hashMapper(stringToTerraform);
+const stringSetToHcl = listMapperHcl(stringToHclTerraform, false);
+const stringMapToHcl = hashMapperHcl(stringToHclTerraform);
 
-function jsonValue(arg: Argument): unknown {
+function jsonValue(arg: Argument<any>, value: any): any {
   switch (arg.kind) {
-    case 'string': return stringToTerraform(arg.value);
-    case 'number': return numberToTerraform(arg.value);
-    case 'stringSet': return listMapper(stringToTerraform, false)(arg.value);
-    case 'stringMap': return hashMapper(stringToTerraform)(arg.value);
-    case 'block': return arg.value === undefined ? undefined : [toJson(arg.value)];
+    case 'string': return stringToTerraform(value);
+    case 'number': return numberToTerraform(value);
+    case 'stringSet': return stringSetToTerraform(value);
+    case 'stringMap': return stringMapToTerraform(value);
+    case 'block': return value === undefined ? undefined : [toJson(arg.block!, value)];
   }
 }
 
 /** The arguments as Terraform JSON. */
-export function toJson(args: Arguments): { [name: string]: unknown } {
-  const out: { [name: string]: unknown } = {};
-  for (const [name, arg] of Object.entries(args)) out[name] = jsonValue(arg);
+export function toJson<C>(args: readonly Argument<C>[], config: C): { [name: string]: any } {
+  const out: { [name: string]: any } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    out[arg.name] = jsonValue(arg, arg.value(config));
+  }
   return out;
 }
 
-interface HclAttribute {
-  readonly value: unknown;
-  readonly isBlock: boolean;
-  readonly type: string;
-  readonly storageClassType: string;
-}
-
-function hclAttribute(arg: Argument): HclAttribute {
+function hclAttribute(arg: Argument<any>, value: any): any {
   switch (arg.kind) {
-    case 'string': return { value: stringToHclTerraform(arg.value), isBlock: false, type: 'simple', storageClassType: 'string' };
-    case 'number': return { value: numberToHclTerraform(arg.value), isBlock: false, type: 'simple', storageClassType: 'number' };
-    case 'stringSet': return { value: listMapperHcl(stringToHclTerraform, false)(arg.value), isBlock: false, type: 'set', storageClassType: 'stringList' };
-    case 'stringMap': return { value: hashMapperHcl(stringToHclTerraform)(arg.value), isBlock: false, type: 'map', storageClassType: 'stringMap' };
+    case 'string': return { value: stringToHclTerraform(value), isBlock: false, type: 'simple', storageClassType: 'string' };
+    case 'number': return { value: numberToHclTerraform(value), isBlock: false, type: 'simple', storageClassType: 'number' };
+    case 'stringSet': return { value: stringSetToHcl(value), isBlock: false, type: 'set', storageClassType: 'stringList' };
+    case 'stringMap': return { value: stringMapToHcl(value), isBlock: false, type: 'map', storageClassType: 'stringMap' };
     case 'block': return {
-      value: arg.value === undefined ? undefined : [toHcl(arg.value)],
+      value: value === undefined ? undefined : [toHcl(arg.block!, value)],
       isBlock: true,
       type: 'list',
       storageClassType: arg.storageClassType,
@@ -73,11 +72,12 @@ function hclAttribute(arg: Argument): HclAttribute {
 }
 
 /** The arguments in the core's HCL model; unset ones are left out, as the core expects. */
-export function toHcl(args: Arguments): { [name: string]: HclAttribute } {
-  const out: { [name: string]: HclAttribute } = {};
-  for (const [name, arg] of Object.entries(args)) {
-    const attribute = hclAttribute(arg);
-    if (attribute.value !== undefined) out[name] = attribute;
+export function toHcl<C>(args: readonly Argument<C>[], config: C): { [name: string]: any } {
+  const out: { [name: string]: any } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const attribute = hclAttribute(arg, arg.value(config));
+    if (attribute.value !== undefined) out[arg.name] = attribute;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { ITerraformDependable, TerraformDataSource, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { Arguments, toHcl, toJson } from './attributes';
+import { Argument, toHcl, toJson } from './attributes';
 
 /** What every resource class of ours takes besides its arguments. */
 export interface ResourceOptions {
@@ -9,40 +9,36 @@ export interface ResourceOptions {
 }
 
 /**
- * A resource of the `hashicorp/aws` provider, written for the arguments this library sets. Subclasses list their
- * arguments once; JSON and HCL synthesis both come from that list.
+ * A resource of the `hashicorp/aws` provider, written for the arguments this library sets: `args` (a module
+ * constant of the subclass) lists them once, and JSON and HCL synthesis both walk it.
  */
-export abstract class AwsResource extends TerraformResource {
-  protected constructor(scope: Construct, id: string, terraformResourceType: string, options: ResourceOptions = {}) {
-    super(scope, id, { terraformResourceType, dependsOn: options.dependsOn });
+export abstract class AwsResource<C> extends TerraformResource {
+  protected constructor(scope: Construct, id: string, terraformResourceType: string,
+    private readonly args: readonly Argument<C>[], protected readonly config: C, dependsOn?: ITerraformDependable[]) {
+    super(scope, id, { terraformResourceType, dependsOn });
   }
 
-  /** The arguments as set, by Terraform name. */
-  protected abstract arguments(): Arguments;
-
   protected synthesizeAttributes(): { [name: string]: any } {
-    return toJson(this.arguments());
+    return toJson(this.args, this.config);
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    return toHcl(this.arguments());
+    return toHcl(this.args, this.config);
   }
 }
 
 /** A data source of the `hashicorp/aws` provider, written for the arguments this library sets. */
-export abstract class AwsDataSource extends TerraformDataSource {
-  protected constructor(scope: Construct, id: string, terraformResourceType: string) {
+export abstract class AwsDataSource<C> extends TerraformDataSource {
+  protected constructor(scope: Construct, id: string, terraformResourceType: string,
+    private readonly args: readonly Argument<C>[], protected readonly config: C) {
     super(scope, id, { terraformResourceType });
   }
 
-  /** The arguments as set, by Terraform name. */
-  protected abstract arguments(): Arguments;
-
   protected synthesizeAttributes(): { [name: string]: any } {
-    return toJson(this.arguments());
+    return toJson(this.args, this.config);
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    return toHcl(this.arguments());
+    return toHcl(this.args, this.config);
   }
 }

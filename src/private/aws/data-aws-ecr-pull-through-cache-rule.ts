@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, str } from './attributes';
+import { Argument } from './attributes';
 import { AwsDataSource } from './base';
 
 export interface DataAwsEcrPullThroughCacheRuleConfig {
@@ -7,12 +7,17 @@ export interface DataAwsEcrPullThroughCacheRuleConfig {
   readonly region?: string;
 }
 
+const ARGUMENTS: readonly Argument<DataAwsEcrPullThroughCacheRuleConfig>[] = [
+  { name: 'ecr_repository_prefix', kind: 'string', value: (c) => c.ecrRepositoryPrefix },
+  { name: 'region', kind: 'string', value: (c) => c.region },
+];
+
 /** Data source `aws_ecr_pull_through_cache_rule`: an existing rule, read at plan (which fails if it is missing). */
-export class DataAwsEcrPullThroughCacheRule extends AwsDataSource {
+export class DataAwsEcrPullThroughCacheRule extends AwsDataSource<DataAwsEcrPullThroughCacheRuleConfig> {
   public static readonly tfResourceType = 'aws_ecr_pull_through_cache_rule';
 
-  constructor(scope: Construct, id: string, private readonly config: DataAwsEcrPullThroughCacheRuleConfig) {
-    super(scope, id, DataAwsEcrPullThroughCacheRule.tfResourceType);
+  constructor(scope: Construct, id: string, config: DataAwsEcrPullThroughCacheRuleConfig) {
+    super(scope, id, DataAwsEcrPullThroughCacheRule.tfResourceType, ARGUMENTS, config);
   }
 
   public get registryId(): string {
@@ -25,9 +30,5 @@ export class DataAwsEcrPullThroughCacheRule extends AwsDataSource {
 
   public get upstreamRepositoryPrefix(): string {
     return this.getStringAttribute('upstream_repository_prefix');
-  }
-
-  protected arguments(): Arguments {
-    return { ecr_repository_prefix: str(this.config.ecrRepositoryPrefix), region: str(this.config.region) };
   }
 }

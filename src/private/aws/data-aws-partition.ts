@@ -1,13 +1,12 @@
 import { Construct } from 'constructs';
-import { Arguments } from './attributes';
 import { AwsDataSource } from './base';
 
 /** Data source `aws_partition`: the partition and DNS suffix of the provider. */
-export class DataAwsPartition extends AwsDataSource {
+export class DataAwsPartition extends AwsDataSource<{}> {
   public static readonly tfResourceType = 'aws_partition';
 
   constructor(scope: Construct, id: string) {
-    super(scope, id, DataAwsPartition.tfResourceType);
+    super(scope, id, DataAwsPartition.tfResourceType, [], {});
   }
 
   public get partition(): string {
@@ -16,9 +15,5 @@ export class DataAwsPartition extends AwsDataSource {
 
   public get dnsSuffix(): string {
     return this.getStringAttribute('dns_suffix');
-  }
-
-  protected arguments(): Arguments {
-    return {};
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, block, str, stringMap, stringSet } from './attributes';
+import { Argument } from './attributes';
 import { AwsResource, ResourceOptions } from './base';
 
 export interface EcrRepositoryCreationTemplateConfig extends ResourceOptions {
@@ -17,30 +17,37 @@ export interface EcrRepositoryCreationTemplateConfig extends ResourceOptions {
   readonly region?: string;
 }
 
+type Config = EcrRepositoryCreationTemplateConfig;
+
+const ENCRYPTION: readonly Argument<Config>[] = [
+  { name: 'encryption_type', kind: 'string', value: (c) => c.encryptionType },
+  { name: 'kms_key', kind: 'string', value: (c) => c.kmsKey },
+];
+
+const ARGUMENTS: readonly Argument<Config>[] = [
+  { name: 'applied_for', kind: 'stringSet', value: (c) => c.appliedFor },
+  { name: 'custom_role_arn', kind: 'string', value: (c) => c.customRoleArn },
+  { name: 'description', kind: 'string', value: (c) => c.description },
+  { name: 'image_tag_mutability', kind: 'string', value: (c) => c.imageTagMutability },
+  { name: 'lifecycle_policy', kind: 'string', value: (c) => c.lifecyclePolicy },
+  { name: 'prefix', kind: 'string', value: (c) => c.prefix },
+  { name: 'region', kind: 'string', value: (c) => c.region },
+  { name: 'repository_policy', kind: 'string', value: (c) => c.repositoryPolicy },
+  { name: 'resource_tags', kind: 'stringMap', value: (c) => c.resourceTags },
+  {
+    name: 'encryption_configuration',
+    kind: 'block',
+    value: (c) => (c.encryptionType === undefined && c.kmsKey === undefined ? undefined : c),
+    block: ENCRYPTION,
+    storageClassType: 'EcrRepositoryCreationTemplateEncryptionConfigurationList',
+  },
+];
+
 /** `aws_ecr_repository_creation_template`. */
-export class EcrRepositoryCreationTemplate extends AwsResource {
+export class EcrRepositoryCreationTemplate extends AwsResource<Config> {
   public static readonly tfResourceType = 'aws_ecr_repository_creation_template';
 
-  constructor(scope: Construct, id: string, private readonly config: EcrRepositoryCreationTemplateConfig) {
-    super(scope, id, EcrRepositoryCreationTemplate.tfResourceType, config);
-  }
-
-  protected arguments(): Arguments {
-    const c = this.config;
-    const encryption = c.encryptionType === undefined && c.kmsKey === undefined
-      ? undefined
-      : { encryption_type: str(c.encryptionType), kms_key: str(c.kmsKey) };
-    return {
-      applied_for: stringSet(c.appliedFor),
-      custom_role_arn: str(c.customRoleArn),
-      description: str(c.description),
-      image_tag_mutability: str(c.imageTagMutability),
-      lifecycle_policy: str(c.lifecyclePolicy),
-      prefix: str(c.prefix),
-      region: str(c.region),
-      repository_policy: str(c.repositoryPolicy),
-      resource_tags: stringMap(c.resourceTags),
-      encryption_configuration: block('EcrRepositoryCreationTemplateEncryptionConfigurationList', encryption),
-    };
+  constructor(scope: Construct, id: string, config: Config) {
+    super(scope, id, EcrRepositoryCreationTemplate.tfResourceType, ARGUMENTS, config, config.dependsOn);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, str } from './attributes';
+import { Argument } from './attributes';
 import { AwsResource } from './base';
 
 export interface IamRolePolicyConfig {
@@ -9,20 +9,21 @@ export interface IamRolePolicyConfig {
   readonly policy: string;
 }
 
+const ARGUMENTS: readonly Argument<IamRolePolicyConfig>[] = [
+  { name: 'policy', kind: 'string', value: (c) => c.policy },
+  { name: 'role', kind: 'string', value: (c) => c.role },
+];
+
 /** `aws_iam_role_policy`: an inline policy of a role. */
-export class IamRolePolicy extends AwsResource {
+export class IamRolePolicy extends AwsResource<IamRolePolicyConfig> {
   public static readonly tfResourceType = 'aws_iam_role_policy';
 
-  constructor(scope: Construct, id: string, private readonly config: IamRolePolicyConfig) {
-    super(scope, id, IamRolePolicy.tfResourceType);
+  constructor(scope: Construct, id: string, config: IamRolePolicyConfig) {
+    super(scope, id, IamRolePolicy.tfResourceType, ARGUMENTS, config);
   }
 
   /** The role's name as given (may be a token). */
   public get roleInput(): string {
     return this.config.role;
-  }
-
-  protected arguments(): Arguments {
-    return { policy: str(this.config.policy), role: str(this.config.role) };
   }
 }

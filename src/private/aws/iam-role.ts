@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, str } from './attributes';
+import { Argument } from './attributes';
 import { AwsResource } from './base';
 
 export interface IamRoleConfig {
@@ -8,12 +8,18 @@ export interface IamRoleConfig {
   readonly description?: string;
 }
 
+const ARGUMENTS: readonly Argument<IamRoleConfig>[] = [
+  { name: 'assume_role_policy', kind: 'string', value: (c) => c.assumeRolePolicy },
+  { name: 'description', kind: 'string', value: (c) => c.description },
+  { name: 'name', kind: 'string', value: (c) => c.name },
+];
+
 /** `aws_iam_role`. */
-export class IamRole extends AwsResource {
+export class IamRole extends AwsResource<IamRoleConfig> {
   public static readonly tfResourceType = 'aws_iam_role';
 
-  constructor(scope: Construct, id: string, private readonly config: IamRoleConfig) {
-    super(scope, id, IamRole.tfResourceType);
+  constructor(scope: Construct, id: string, config: IamRoleConfig) {
+    super(scope, id, IamRole.tfResourceType, ARGUMENTS, config);
   }
 
   public get arn(): string {
@@ -22,14 +28,5 @@ export class IamRole extends AwsResource {
 
   public get name(): string {
     return this.getStringAttribute('name');
-  }
-
-  protected arguments(): Arguments {
-    const c = this.config;
-    return {
-      assume_role_policy: str(c.assumeRolePolicy),
-      description: str(c.description),
-      name: str(c.name),
-    };
   }
 }

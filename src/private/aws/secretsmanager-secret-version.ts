@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, num, str } from './attributes';
+import { Argument } from './attributes';
 import { AwsResource } from './base';
 
 export interface SecretsmanagerSecretVersionConfig {
@@ -11,22 +11,19 @@ export interface SecretsmanagerSecretVersionConfig {
   readonly region?: string;
 }
 
+const ARGUMENTS: readonly Argument<SecretsmanagerSecretVersionConfig>[] = [
+  { name: 'region', kind: 'string', value: (c) => c.region },
+  { name: 'secret_id', kind: 'string', value: (c) => c.secretId },
+  { name: 'secret_string', kind: 'string', value: (c) => c.secretString },
+  { name: 'secret_string_wo', kind: 'string', value: (c) => c.secretStringWo },
+  { name: 'secret_string_wo_version', kind: 'number', value: (c) => c.secretStringWoVersion },
+];
+
 /** `aws_secretsmanager_secret_version`. */
-export class SecretsmanagerSecretVersion extends AwsResource {
+export class SecretsmanagerSecretVersion extends AwsResource<SecretsmanagerSecretVersionConfig> {
   public static readonly tfResourceType = 'aws_secretsmanager_secret_version';
 
-  constructor(scope: Construct, id: string, private readonly config: SecretsmanagerSecretVersionConfig) {
-    super(scope, id, SecretsmanagerSecretVersion.tfResourceType);
-  }
-
-  protected arguments(): Arguments {
-    const c = this.config;
-    return {
-      region: str(c.region),
-      secret_id: str(c.secretId),
-      secret_string: str(c.secretString),
-      secret_string_wo: str(c.secretStringWo),
-      secret_string_wo_version: num(c.secretStringWoVersion),
-    };
+  constructor(scope: Construct, id: string, config: SecretsmanagerSecretVersionConfig) {
+    super(scope, id, SecretsmanagerSecretVersion.tfResourceType, ARGUMENTS, config);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Arguments, num, str, stringMap } from './attributes';
+import { Argument } from './attributes';
 import { AwsResource } from './base';
 
 export interface SecretsmanagerSecretConfig {
@@ -10,12 +10,20 @@ export interface SecretsmanagerSecretConfig {
   readonly region?: string;
 }
 
+const ARGUMENTS: readonly Argument<SecretsmanagerSecretConfig>[] = [
+  { name: 'description', kind: 'string', value: (c) => c.description },
+  { name: 'name', kind: 'string', value: (c) => c.name },
+  { name: 'recovery_window_in_days', kind: 'number', value: (c) => c.recoveryWindowInDays },
+  { name: 'region', kind: 'string', value: (c) => c.region },
+  { name: 'tags', kind: 'stringMap', value: (c) => c.tags },
+];
+
 /** `aws_secretsmanager_secret`. */
-export class SecretsmanagerSecret extends AwsResource {
+export class SecretsmanagerSecret extends AwsResource<SecretsmanagerSecretConfig> {
   public static readonly tfResourceType = 'aws_secretsmanager_secret';
 
-  constructor(scope: Construct, id: string, private readonly config: SecretsmanagerSecretConfig) {
-    super(scope, id, SecretsmanagerSecret.tfResourceType);
+  constructor(scope: Construct, id: string, config: SecretsmanagerSecretConfig) {
+    super(scope, id, SecretsmanagerSecret.tfResourceType, ARGUMENTS, config);
   }
 
   public get arn(): string {
@@ -24,16 +32,5 @@ export class SecretsmanagerSecret extends AwsResource {
 
   public get id(): string {
     return this.getStringAttribute('id');
-  }
-
-  protected arguments(): Arguments {
-    const c = this.config;
-    return {
-      description: str(c.description),
-      name: str(c.name),
-      recovery_window_in_days: num(c.recoveryWindowInDays),
-      region: str(c.region),
-      tags: stringMap(c.tags),
-    };
   }
 }
