@@ -1,3 +1,4 @@
+import { CORES, shippedCore, type Core } from './codegen/core';
 import { UsageError } from './errors';
 
 /** Languages `import` can write. */
@@ -23,7 +24,7 @@ export type CommandArgs =
   | { readonly command: 'validate'; readonly prefixes: readonly string[]; readonly concurrency: number }
   | { readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number }
   | { readonly command: 'diff'; readonly synth: string }
-  | { readonly command: 'import'; readonly language: Language; readonly out?: string; readonly stackName: string };
+  | { readonly command: 'import'; readonly language: Language; readonly core: Core; readonly out?: string; readonly stackName: string };
 
 /** The outcome of parsing argv. */
 export type ParsedArgs =
@@ -54,12 +55,19 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'synth': { value: true, commands: ['validate', 'diff'] },
   'wait': { value: true, commands: ['validate'] },
   'language': { value: true, commands: ['import'] },
+  'core': { value: true, commands: ['import'] },
   'out': { value: true, commands: ['import'] },
   'stack-name': { value: true, commands: ['import'] },
 };
 
 /** Default for `import --stack-name`. */
 export const DEFAULT_STACK_NAME = 'ecr-pull-through-cache';
+
+/**
+ * Default for `import --core`: the core of the package this CLI ships in (lib/cli/ and src/cli/ both sit two levels
+ * below its package.json), cdktn for `cdktn-ecr-pull-through-cache`, cdktf for `cdktf-ecr-pull-through-cache`.
+ */
+export const DEFAULT_CORE: Core = shippedCore((require('../../package.json') as { name: string }).name);
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: ecr-ptc <command> [options]
@@ -73,7 +81,9 @@ Commands:
                                 its own Region; retry invalid or missing ones until all are
                                 valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
   diff --synth <cdk.tf.json>    compare a synthesized cdktf stack with the live rules
-  import --language <lang>      write a cdktf program (typescript|python|go|java)
+  import --language <lang>      write a program (typescript|python|go|java)
+         [--core cdktf|cdktn]   for CDK for Terraform or CDK Terrain (default: ${DEFAULT_CORE},
+                                the core this package is built for)
          [--out FILE] [--stack-name NAME]
 
 Global options:
@@ -206,10 +216,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!(LANGUAGES as readonly string[]).includes(language)) {
         throw new UsageError(`unknown language '${language}' (expected one of: ${LANGUAGES.join(', ')})`);
       }
+      const core = one('core') ?? DEFAULT_CORE;
+      if (!(CORES as readonly string[]).includes(core)) {
+        throw new UsageError(`unknown core '${core}' (expected one of: ${CORES.join(', ')})`);
+      }
       return {
         kind: 'run',
         global,
-        args: { command, language: language as Language, out: one('out'), stackName: one('stack-name') ?? DEFAULT_STACK_NAME },
+        args: { command, language: language as Language, core: core as Core, out: one('out'), stackName: one('stack-name') ?? DEFAULT_STACK_NAME },
       };
     }
   }

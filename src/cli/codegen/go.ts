@@ -1,8 +1,9 @@
+import { coreNames, type CoreNames } from './core';
 import { headerLines, lowerCamel, type ImportPlan, type OptionValue, type PresetCall } from './model';
 
 const PKG = 'ecrpullthroughcache';
-/** Go import path of the library's package. */
-export const GO_MODULE_PACKAGE = 'github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache';
+/** Go import path of the library's package (cdktf flavor). */
+export const GO_MODULE_PACKAGE = coreNames('cdktf').go.library;
 
 /** A Go interpreted string literal. */
 export function goString(value: string): string {
@@ -32,8 +33,10 @@ function upstream(call: PresetCall): string {
   return [`${fn}(&${PKG}.${call.optionsType}{`, ...fields(pairs, '\t\t\t'), '\t\t})'].join('\n');
 }
 
-/** A complete Go cdktf program (package main) declaring the plan's rules. */
-export function generateGo(plan: ImportPlan): string {
+/** A complete Go program (package main) for the core (cdktf by default) declaring the plan's rules. */
+export function generateGo(plan: ImportPlan, core: CoreNames = coreNames('cdktf')): string {
+  const n = core.go;
+  const c = n.corePackage;
   const body: string[] = [];
   for (const rule of plan.rules) {
     const variable = `${lowerCamel(rule.id)}Rule`;
@@ -55,14 +58,14 @@ export function generateGo(plan: ImportPlan): string {
     'import (',
     '\t"github.com/aws/constructs-go/constructs/v10"',
     '\t"github.com/aws/jsii-runtime-go"',
-    '\t"github.com/cdktf/cdktf-provider-aws-go/aws/v21/provider"',
-    '\t"github.com/hashicorp/terraform-cdk-go/cdktf"',
+    `\t"${n.provider}"`,
+    `\t"${n.core}"`,
     '',
-    `\t${PKG} "${GO_MODULE_PACKAGE}"`,
+    `\t${PKG} "${n.library}"`,
     ')',
     '',
-    'func NewEcrPullThroughCacheStack(scope constructs.Construct, id string) cdktf.TerraformStack {',
-    '\tstack := cdktf.NewTerraformStack(scope, &id)',
+    `func NewEcrPullThroughCacheStack(scope constructs.Construct, id string) ${c}.TerraformStack {`,
+    `\tstack := ${c}.NewTerraformStack(scope, &id)`,
     '',
     '\tprovider.NewAwsProvider(stack, jsii.String("aws"), &provider.AwsProviderConfig{',
     `\t\tRegion: jsii.String(${goString(plan.region)}),`,
@@ -74,7 +77,7 @@ export function generateGo(plan: ImportPlan): string {
     '}',
     '',
     'func main() {',
-    '\tapp := cdktf.NewApp(nil)',
+    `\tapp := ${c}.NewApp(nil)`,
     `\tNewEcrPullThroughCacheStack(app, ${goString(plan.stackName)})`,
     '\tapp.Synth()',
     '}',

@@ -1,7 +1,8 @@
+import { coreNames, type CoreNames } from './core';
 import { headerLines, lowerCamel, usesCredentials, type ImportPlan, type OptionValue, type PresetCall } from './model';
 
-/** Java package of the library. */
-export const JAVA_PACKAGE = 'io.github.cdktf_ecr_pull_through_cache';
+/** Java package of the library (cdktf flavor). */
+export const JAVA_PACKAGE = coreNames('cdktf').java.library;
 
 /** A Java string literal. */
 export function javaString(value: string): string {
@@ -18,8 +19,12 @@ function upstream(call: PresetCall): string {
   return [`UpstreamRegistry.${call.preset}(${call.optionsType}.builder()`, ...options, '                            .build())'].join('\n');
 }
 
-/** A complete Java cdktf program (`com.mycompany.app.Main`, as `cdktf init` lays it out) declaring the plan's rules. */
-export function generateJava(plan: ImportPlan): string {
+/**
+ * A complete Java program (`com.mycompany.app.Main`, as `cdktf init` lays it out) for the core (cdktf by default)
+ * declaring the plan's rules.
+ */
+export function generateJava(plan: ImportPlan, core: CoreNames = coreNames('cdktf')): string {
+  const n = core.java;
   const types = new Set(['PullThroughCache', 'UpstreamRegistry']);
   if (plan.rules.length > 0) ['PullThroughCacheRule', 'PullThroughCacheRuleProps'].forEach((t) => types.add(t));
   if (usesCredentials(plan)) types.add('UpstreamCredential');
@@ -41,10 +46,10 @@ export function generateJava(plan: ImportPlan): string {
     ...headerLines(plan).map((l) => `// ${l}`),
     'package com.mycompany.app;',
     '',
-    'import com.hashicorp.cdktf.App;',
-    'import com.hashicorp.cdktf.TerraformStack;',
-    'import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;',
-    ...[...types].sort().map((t) => `import ${JAVA_PACKAGE}.${t};`),
+    `import ${n.core}.App;`,
+    `import ${n.core}.TerraformStack;`,
+    `import ${n.provider}.AwsProvider;`,
+    ...[...types].sort().map((t) => `import ${n.library}.${t};`),
     'import software.constructs.Construct;',
     '',
     'public class Main {',

@@ -1,3 +1,4 @@
+import { coreNames, type CoreNames } from './core';
 import { headerLines, snakeCase, usesCredentials, type ImportPlan, type OptionValue, type PresetCall } from './model';
 
 /** A Python double-quoted string literal. */
@@ -16,8 +17,9 @@ function upstream(call: PresetCall): string {
   return [`${method}(`, ...options, '            )'].join('\n');
 }
 
-/** A complete Python cdktf program declaring the plan's rules. */
-export function generatePython(plan: ImportPlan): string {
+/** A complete Python program for the core (cdktf by default) declaring the plan's rules. */
+export function generatePython(plan: ImportPlan, core: CoreNames = coreNames('cdktf')): string {
+  const n = core.python;
   const names = ['PullThroughCache', ...(usesCredentials(plan) ? ['UpstreamCredential'] : []), 'UpstreamRegistry'];
   const body: string[] = [];
   for (const rule of plan.rules) {
@@ -36,9 +38,9 @@ export function generatePython(plan: ImportPlan): string {
     '#!/usr/bin/env python',
     ...headerLines(plan).map((l) => `# ${l}`),
     'from constructs import Construct',
-    'from cdktf import App, TerraformStack',
-    'from cdktf_cdktf_provider_aws.provider import AwsProvider',
-    `from cdktf_ecr_pull_through_cache import ${names.join(', ')}`,
+    `from ${n.core} import App, TerraformStack`,
+    `from ${n.provider} import AwsProvider`,
+    `from ${n.library} import ${names.join(', ')}`,
     '',
     '',
     'class EcrPullThroughCacheStack(TerraformStack):',

@@ -1,3 +1,4 @@
+import { coreNames, type CoreNames } from './core';
 import { headerLines, lowerCamel, usesCredentials, type ImportPlan, type OptionValue, type PresetCall } from './model';
 
 /** A TypeScript single-quoted string literal. */
@@ -15,8 +16,9 @@ function upstream(call: PresetCall, indent: string): string {
   return [`UpstreamRegistry.${call.preset}({`, ...options, `${indent}})`].join('\n');
 }
 
-/** A complete TypeScript cdktf program declaring the plan's rules. */
-export function generateTypeScript(plan: ImportPlan): string {
+/** A complete TypeScript program for the core (cdktf by default) declaring the plan's rules. */
+export function generateTypeScript(plan: ImportPlan, core: CoreNames = coreNames('cdktf')): string {
+  const n = core.typescript;
   const names = ['PullThroughCache', ...(usesCredentials(plan) ? ['UpstreamCredential'] : []), 'UpstreamRegistry'];
   const body: string[] = [];
   for (const rule of plan.rules) {
@@ -33,10 +35,10 @@ export function generateTypeScript(plan: ImportPlan): string {
   const cache = plan.rules.length > 0 ? 'const cache = ' : '';
   return [
     ...headerLines(plan).map((l) => `// ${l}`),
-    "import { App, TerraformStack } from 'cdktf';",
+    `import { App, TerraformStack } from ${tsString(n.core)};`,
     "import { Construct } from 'constructs';",
-    "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
-    `import { ${names.join(', ')} } from 'cdktf-ecr-pull-through-cache';`,
+    `import { AwsProvider } from ${tsString(n.provider)};`,
+    `import { ${names.join(', ')} } from ${tsString(n.library)};`,
     '',
     'class EcrPullThroughCacheStack extends TerraformStack {',
     '  constructor(scope: Construct, id: string) {',
