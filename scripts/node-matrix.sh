@@ -27,7 +27,9 @@ if [ ! -f "$matrix/node_modules/.package-lock.json" ] || [ "$matrix/package-lock
   npm ci --prefix "$matrix" --no-audit --no-fund --loglevel=error || exit 1
 fi
 bash scripts/build-cdktn.sh > "$work/build-cdktn.log" 2>&1 || { cat "$work/build-cdktn.log"; exit 1; }
-npx --no-install tsc -p tsconfig.examples.json || exit 1
+# The cdktf example compiled into a directory of its own (the bindings stage, which may run beside this one,
+# rewrites .gen/examples).
+npx --no-install tsc -p tsconfig.examples.json --outDir "$work/examples" || exit 1
 
 passed=0; failed=0; summary=()
 add() { # label passed failed
@@ -71,7 +73,7 @@ for v in ${NODES:-22 24}; do
   log "node $(node --version): example synth"
   out="$work/node$v"
   for flavor in cdktf cdktn; do
-    if [ "$flavor" = cdktf ]; then app=.gen/examples/main.js; golden=test/golden; else app=.gen/cdktn/.gen/examples/main.js; golden=test/golden/cdktn; fi
+    if [ "$flavor" = cdktf ]; then app="$work/examples/examples/main.js"; golden=test/golden; else app=.gen/cdktn/.gen/examples/main.js; golden=test/golden/cdktn; fi
     mkdir -p "$out/$flavor.out"
     if CDKTF_OUTDIR="$root/$out/$flavor.out" node "$app" > "$work/node$v-synth-$flavor.log" 2>&1 \
       && same_as_golden "$out/$flavor.out/stacks/ecr-pull-through-cache-example/cdk.tf.json" "$golden/ecr-pull-through-cache-example.cdk.tf.json"; then

@@ -12,6 +12,7 @@ status=0
 
 stage() {
   local name="$1"; shift
+  local started=$SECONDS
   echo "=== ${name} ==="
   if ! "$@"; then
     echo "stage ${name} failed"
@@ -21,6 +22,7 @@ stage() {
     # A stage that died before reporting counts as one failure so it can never look green.
     echo "0 1" > ".test-results/${name}.counts"
   fi
+  echo "=== ${name}: $(cat ".test-results/${name}.counts") (passed failed) in $((SECONDS - started)) s ==="
 }
 
 # 1. Build the jsii library and the CLI (tests import both).
@@ -32,9 +34,31 @@ stage typecheck bash -c 'npx tsc -p tsconfig.dev.json && echo "1 0" > .test-resu
 # 2. TypeScript: unit, construct, example and CLI tests (jest).
 stage jest bash scripts/run-jest.sh
 
-# 3. Bindings: Python, Go and Java programs against the jsii-pacmak artifacts.
+# 2b. The CDK Terrain flavor (generated into .gen/cdktn): its whole jest suite on cdktn, and the tests of both
+# flavors together (test/flavor/).
+stage cdktn bash scripts/test-cdktn.sh
+
+# 2c. Both flavors' jest suites and example synth on Node 22 and 24, beside the bindings (it shares no files with
+# them); its output follows theirs.
+if [ "${SKIP_NODE_MATRIX:-0}" != "1" ]; then
+  bash scripts/node-matrix.sh > .test-results/node-matrix.log 2>&1 &
+  node_matrix_pid=$!
+  node_matrix_started=$SECONDS
+fi
+
+# 3. Bindings: Python, Go and Java programs against the jsii-pacmak artifacts, cdktf then cdktn (the cdktf package
+# step may clear dist/, which holds dist/cdktn).
 if [ "${SKIP_BINDINGS:-0}" != "1" ]; then
   stage bindings bash test/bindings/run.sh
+  stage cdktn-bindings bash test/bindings/cdktn/run.sh
+fi
+
+if [ "${SKIP_NODE_MATRIX:-0}" != "1" ]; then
+  echo "=== node-matrix (ran beside the bindings) ==="
+  wait "$node_matrix_pid" || { echo "stage node-matrix failed"; status=1; }
+  cat .test-results/node-matrix.log
+  [ -s .test-results/node-matrix.counts ] || echo "0 1" > .test-results/node-matrix.counts
+  echo "=== node-matrix: $(cat .test-results/node-matrix.counts) (passed failed) in $((SECONDS - node_matrix_started)) s ==="
 fi
 
 passed=0; failed=0

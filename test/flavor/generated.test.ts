@@ -14,6 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 const GEN = join(ROOT, '.gen', 'cdktn');
 const TREES = ['src', 'test', 'examples', 'rosetta'];
 const NOT_COPIED = ['test/bindings', 'test/flavor'];
+const TOOL_FILES = ['compare-synth.js', 'constants.js', 'ts-error.js', 'ts-reference.js', 'ts-program.js'];
 const COPIED_FILES = ['tsconfig.json', 'tsconfig.dev.json', 'tsconfig.cli.json', 'tsconfig.examples.json', 'jest.config.js', 'LICENSE'];
 
 /** Module names that may change, and to what: the whole substitution for TypeScript. */
@@ -37,20 +38,23 @@ execFileSync(process.execPath, [join(ROOT, 'scripts', 'flavor.js'), '--out', fre
 const sourceFiles = TREES.flatMap((t) => filesUnder(ROOT, t)).filter((f) => !NOT_COPIED.some((n) => f.startsWith(`${n}/`)));
 const tsFiles = sourceFiles.filter((f) => /\.ts(-fixture)?$/.test(f));
 
-/** The tokens of a file: kind, text and the text before it (comments and whitespace), in order. */
+/**
+ * The tokens of a file: kind, text and the text before it (comments and whitespace), in order. The parse tree's leaves,
+ * so that template literals and regular expressions are single tokens as the compiler reads them.
+ */
 function tokens(text: string): { kind: ts.SyntaxKind; text: string; before: string }[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard, text);
+  const sf = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: { kind: ts.SyntaxKind; text: string; before: string }[] = [];
-  let trivia = '';
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.WhitespaceTrivia || kind === ts.SyntaxKind.NewLineTrivia
-      || kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) {
-      trivia += scanner.getTokenText();
-      continue;
+  const visit = (node: ts.Node) => {
+    if (ts.isJSDoc(node)) return; // comments: part of the next token's trivia
+    const children = node.getChildren(sf);
+    if (children.length === 0 || ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {
+      out.push({ kind: node.kind, text: node.getText(sf), before: text.slice(node.getFullStart(), node.getStart(sf)) });
+      return;
     }
-    out.push({ kind, text: scanner.getTokenText(), before: trivia });
-    trivia = '';
-  }
+    children.forEach(visit);
+  };
+  visit(sf);
   return out;
 }
 
@@ -124,7 +128,9 @@ describe('the generated cdktn flavor (scripts/flavor.js)', () => {
     const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const pkg = JSON.parse(readFileSync(join(fresh, 'package.json'), 'utf8'));
     const changed = Object.keys({ ...rootPkg, ...pkg }).filter((k) => JSON.stringify(rootPkg[k]) !== JSON.stringify(pkg[k])).sort();
-    expect(changed).toEqual(['description', 'devDependencies', 'engines', 'jsii', 'keywords', 'name', 'peerDependencies', 'scripts'].sort());
+    // engines is the flavor's own (today equal to the root's: both are tested on Node 20, 22 and 24).
+    expect(changed.filter((k) => k !== 'engines')).toEqual(['description', 'devDependencies', 'jsii', 'keywords', 'name', 'peerDependencies', 'scripts'].sort());
+    expect(pkg.engines).toEqual({ node: '>= 20.0.0' });
     expect(pkg.scripts).toBeUndefined();
     expect(pkg.name).toBe('cdktn-ecr-pull-through-cache');
     expect(pkg.description).toBe(rootPkg.description.replace(/^CDK for Terraform /, 'CDK Terrain (cdktn) '));
@@ -184,8 +190,50 @@ describe('the generated cdktn flavor (scripts/flavor.js)', () => {
     for (const f of [...sourceFiles, ...COPIED_FILES, 'package.json', 'README.md']) {
       expect([f, readFileSync(join(GEN, f)).equals(readFileSync(join(fresh, f)))]).toEqual([f, true]);
     }
-    const stale = TREES.flatMap((t) => filesUnder(GEN, t)).filter((f) => !sourceFiles.includes(f));
+    // test/bindings/ there is written by test/bindings/cdktn/generate.js (checked below).
+    const stale = TREES.flatMap((t) => filesUnder(GEN, t)).filter((f) => !sourceFiles.includes(f) && !f.startsWith('test/bindings/'));
     expect(stale).toEqual([]);
     expect(relative(ROOT, GEN)).toBe(join('.gen', 'cdktn'));
+  });
+});
+
+describe('the cdktn binding programs (test/bindings/cdktn/generate.js)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'bindings-cdktn-'));
+  execFileSync(process.execPath, [join(ROOT, 'test', 'bindings', 'cdktn', 'generate.js'), '--out', out], { stdio: 'pipe' });
+  const generated = filesUnder(out);
+  /** Each language's cdktf names and their cdktn counterparts, as one placeholder each. */
+  const normalize = (line: string) => line
+    .replace(/github\.com\/hashicorp\/terraform-cdk-go\/cdktf|github\.com\/open-constructs\/cdk-terrain-go\/cdktn/g, 'CORE_GO')
+    .replace(/com\.hashicorp\.cdktf\.|io\.cdktn\.cdktn\./g, 'CORE_JAVA.')
+    .replace(/<groupId>com\.hashicorp<\/groupId>|<groupId>io\.cdktn<\/groupId>/g, 'CORE_GROUP')
+    .replace(/cdktf_cdktf_provider_aws|cdktn_provider_aws/g, 'PROVIDER_PY')
+    .replace(/"(hashicorp\/)?aws"/g, 'AWS_SOURCE')
+    .replace(/@cdkt[fn]\/provider-aws/g, 'PROVIDER_NPM')
+    .replace(/v?\d+\.\d+\.\d+/g, 'V')
+    .replace(/cdkt[fn]/g, 'CDKT');
+
+  test('one generated file for each cdktf program, test and tool it derives from', () => {
+    expect(generated.length).toBeGreaterThanOrEqual(14);
+    for (const f of generated) expect([f, existsSync(join(ROOT, 'test', 'bindings', f.replace(/cdktn_ecr/g, 'cdktf_ecr')))]).toEqual([f, true]);
+  });
+
+  test.each(filesUnder(out).filter((f) => !f.startsWith('tools/')))('%s differs from its cdktf program only by names and versions', (f) => {
+    const source = readFileSync(join(ROOT, 'test', 'bindings', f.replace(/cdktn_ecr/g, 'cdktf_ecr')), 'utf8').split('\n');
+    let lines = readFileSync(join(out, f), 'utf8').split('\n');
+    if (f === 'go/go.mod') {
+      // The one addition: the cdktn core's Go module, built locally.
+      const at = lines.findIndex((l) => l.startsWith('replace github.com/open-constructs/cdk-terrain-go/cdktn => '));
+      expect(at).toBeGreaterThan(0);
+      lines = [...lines.slice(0, at - 2), ...lines.slice(at + 1)];
+    }
+    expect(lines.length).toBe(source.length);
+    const changed = source.map((l, i) => [l, lines[i]]).filter(([a, b]) => a !== b);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [a, b] of changed) expect(normalize(b)).toBe(normalize(a));
+  });
+
+  test.each(TOOL_FILES)('tools/%s differs only by the core\'s module names', (name) => {
+    const { problems } = unexplained(readFileSync(join(ROOT, 'test', 'bindings', 'tools', name), 'utf8'), readFileSync(join(out, 'tools', name), 'utf8'), MODULES);
+    expect(problems).toEqual([]);
   });
 });
