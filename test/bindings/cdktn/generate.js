@@ -35,16 +35,20 @@ const OPTIONAL = { optional: true };
 /** Files per language (relative to test/bindings) and the substitutions that make them cdktn programs. */
 const LANGUAGES = {
   python: {
-    files: ['python/app.py', 'python/test_reference_stack.py'],
+    files: ['python/app.py', 'python/test_reference_stack.py', 'python/test_import_program.py'],
     rules: [
+      // The programs `ecr-ptc import --core cdktn` writes: test/cli/golden/cdktn.
+      ['ROOT / "test" / "cli" / "golden"', 'ROOT / "test" / "cli" / "golden" / "cdktn"'],
       ['from cdktf import', 'from cdktn import'],
       ['from cdktf_cdktf_provider_aws.', 'from cdktn_provider_aws.'],
       [/\bcdktf_ecr_pull_through_cache\b/g, 'cdktn_ecr_pull_through_cache'],
     ],
   },
   go: {
-    files: ['go/go.mod', 'go/reference_stack.go', 'go/reference_stack_test.go'],
+    files: ['go/go.mod', 'go/reference_stack.go', 'go/reference_stack_test.go', 'go/import_program_test.go'],
     rules: [
+      ['filepath.Join(here, "..", "..", "cli", "golden")', 'filepath.Join(here, "..", "..", "cli", "golden", "cdktn")'],
+      ['"github.com/cdktf/cdktf-provider-aws-go"', '"github.com/cdktn-io/cdktn-provider-aws-go"'],
       [`github.com/hashicorp/terraform-cdk-go/cdktf v${V.cdktf}`, `github.com/open-constructs/cdk-terrain-go/cdktn v${V.cdktn}`],
       [`github.com/aws/constructs-go/constructs/v10 v${V.constructsTf}`, `github.com/aws/constructs-go/constructs/v10 v${V.constructsTn}`],
       ['"github.com/hashicorp/terraform-cdk-go/cdktf"', '"github.com/open-constructs/cdk-terrain-go/cdktn"'],
@@ -66,8 +70,10 @@ const LANGUAGES = {
       'java/src/main/java/io/github/cdktf_ecr_pull_through_cache/bindingstest/Main.java',
       'java/src/main/java/io/github/cdktf_ecr_pull_through_cache/bindingstest/ReferenceStack.java',
       'java/src/test/java/io/github/cdktf_ecr_pull_through_cache/bindingstest/ReferenceStackTest.java',
+      'java/src/test/java/io/github/cdktf_ecr_pull_through_cache/bindingstest/ImportProgramTest.java',
     ],
     rules: [
+      ['Path.of("..", "cli", "golden")', 'Path.of("..", "cli", "golden", "cdktn")'],
       ['com.hashicorp.cdktf.providers.aws', 'io.cdktn.providers.aws', OPTIONAL],
       ['com.hashicorp.cdktf.', 'io.cdktn.cdktn.'],
       [/io([./])github([./])cdktf_ecr_pull_through_cache/g, 'io$1github$2cdktn_ecr_pull_through_cache'],
@@ -81,8 +87,12 @@ const LANGUAGES = {
     ],
   },
 };
-/** The tools the programs' tests call: JavaScript, the core's module name swapped as in the flavor. */
+/**
+ * The tools the programs' tests call: JavaScript, the core's module name swapped as in the flavor; ts-program.js also
+ * rewrites the import of the library by its package name, which is the cdktn one in the programs it runs.
+ */
 const TOOLS = ['tools/compare-synth.js', 'tools/constants.js', 'tools/ts-error.js', 'tools/ts-reference.js', 'tools/ts-program.js'];
+const LIBRARY_NAME = [/'cdktf-ecr-pull-through-cache'/g, "'cdktn-ecr-pull-through-cache'"];
 
 function apply(text, rule, counts, i) {
   const [from, to] = rule;
@@ -108,7 +118,10 @@ function generate() {
       }
     });
   }
-  for (const file of TOOLS) out.set(file, swapModules(file, fs.readFileSync(path.join(SRC, file), 'utf8'), FLAVOR.modules));
+  for (const file of TOOLS) {
+    const text = swapModules(file, fs.readFileSync(path.join(SRC, file), 'utf8'), FLAVOR.modules);
+    out.set(file, file === 'tools/ts-program.js' ? text.replace(...LIBRARY_NAME) : text);
+  }
   return out;
 }
 
