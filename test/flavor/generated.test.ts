@@ -182,7 +182,7 @@ describe('the generated cdktn flavor (scripts/flavor.js)', () => {
       'artifactId `cdktn-ecr-pull-through-cache`', '| `cdktn` | `^0.24.0` |', '| `constructs` | `>=10.6.0 <10.8.0` |']) {
       expect(text).toContain(line);
     }
-    expect(text).not.toMatch(/npm install cdktf-ecr-pull-through-cache|pip install cdktf-ecr-pull-through-cache|from 'cdktf'/);
+    expect(text).not.toMatch(/npm install cdktf-ecr-pull-through-cache|pip install cdktf-ecr-pull-through-cache|from 'cdktf';/);
   });
 
   test('.gen/cdktn, where the flavor is built and tested, is what the current sources generate', () => {
