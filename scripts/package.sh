@@ -14,16 +14,12 @@
 # TARGETS="python java" limits pacmak to some targets (default: all of js python go java).
 # MAVEN_REPO_LOCAL=<dir> makes the Java build use that Maven repository instead of ~/.m2.
 #
-# Java: the build resolves com.hashicorp:cdktf [0.21.0,0.22.0) and com.hashicorp:cdktf-provider-aws
-# [21.22.1,22.0.0); Maven Central has neither (docs/BINDINGS.md). test/bindings/peers/build-peers.sh
-# installs local builds of them into MAVEN_REPO_LOCAL; without them the Java target fails here.
-#
-# Go: pacmak's Go build runs `go mod tidy` + `go build` on the generated module, which needs the
-# prebuilt AWS provider module github.com/cdktf/cdktf-provider-aws-go/aws/v21. The Go module proxy
-# refuses every v21 version of it (see docs/BINDINGS.md). When GO_PROVIDER_DIR points to a local
-# copy of that module (test/bindings/go/provider.sh generates one from the npm package), it is
-# offered to pacmak through the lookup pacmak does for local builds of dependencies. Without it,
-# the Go target is generated and the failure of its compile check is reported, not hidden.
+# The packages depend on cdktf and constructs only (plus each language's jsii runtime).
+# Java: the build resolves com.hashicorp:cdktf [0.21.0,0.22.0), which Maven Central lacks (it ends at
+# 0.19.2; docs/BINDINGS.md). test/bindings/peers/build-peers.sh installs a local build of it into
+# MAVEN_REPO_LOCAL; without it the Java target fails here.
+# Go: pacmak's compile check (`go mod tidy` + `go build` on the generated module) takes cdktf v0.21.0,
+# constructs and the jsii runtime from the Go module proxy, as a user's build does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CHECKPOINT_DISABLE=1
@@ -67,7 +63,7 @@ fi
 
 # 3. Translate the examples of README.md and the doc comments.
 log "jsii-rosetta extract"
-npx --no-install jsii-rosetta extract .jsii
+bash scripts/rosetta.sh .jsii
 
 # 4. Package. Go runs on its own so that a Go failure does not hide the other targets' results.
 # Targets built earlier from the same assembly stay; the requested ones are rebuilt from scratch.
@@ -96,30 +92,12 @@ if [ "${#other[@]}" -gt 0 ]; then
 fi
 
 if [ "$want_go" = 1 ]; then
-  # pacmak finds a local build of a dependency at <dependency package dir>/<its jsii outdir>/go/<package>.
-  provider_link=""
-  if [ -n "${GO_PROVIDER_DIR:-}" ] && [ -f "${GO_PROVIDER_DIR}/go.mod" ]; then
-    provider_pkg="$(node -p 'require.resolve("@cdktf/provider-aws/package.json").replace(/package\.json$/, "")')"
-    provider_out="$(node -p 'require("@cdktf/provider-aws/package.json").jsii.outdir')"
-    provider_link="${provider_pkg}${provider_out}/go/aws"
-    if [ ! -e "$provider_link" ]; then
-      mkdir -p "$(dirname "$provider_link")"
-      ln -s "$(cd "$GO_PROVIDER_DIR" && pwd)" "$provider_link"
-    else
-      provider_link=""   # already there (not ours): leave it alone
-    fi
-    log "Go: using the local AWS provider module at $GO_PROVIDER_DIR"
-  fi
   log "jsii-pacmak -t go"
   if npx --no-install jsii-pacmak --no-npmignore --rosetta-tablet .jsii.tabl.json -t go; then
     done_targets+=(go)
   else
     status=1
     log "Go: the generated module did not pass pacmak's compile check (see above); sources are in dist/go"
-  fi
-  if [ -n "$provider_link" ]; then
-    rm -f "$provider_link"
-    rmdir -p "$(dirname "$provider_link")" 2>/dev/null || true
   fi
 fi
 

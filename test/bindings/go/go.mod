@@ -6,7 +6,6 @@ require (
 	github.com/aws/constructs-go/constructs/v10 v10.4.2
 	github.com/aws/jsii-runtime-go v1.140.0
 	github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache v0.1.0
-	github.com/cdktf/cdktf-provider-aws-go/aws/v21 v21.22.1
 	github.com/hashicorp/terraform-cdk-go/cdktf v0.21.0
 )
 
@@ -26,11 +25,7 @@ require (
 	golang.org/x/tools/godoc v0.1.0-deprecated // indirect
 )
 
-// The module under test: the Go module jsii-pacmak wrote (scripts/package.sh).
+// Everything else comes from the Go module proxy, as for a user: cdktf at exactly v0.21.0 (the
+// proxy serves that version but refuses its version list, so it is pinned), constructs and the
+// jsii runtime. The module under test is the one jsii-pacmak wrote (scripts/package.sh).
 replace github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache => ../../../dist/go/ecrpullthroughcache
-
-// The Go module proxy refuses every version of the prebuilt AWS provider module for v21 (and v20,
-// most of v19): "403 Forbidden ... This module version is not available." (docs/BINDINGS.md).
-// test/bindings/peers/provider.sh generates the Go binding of the provider types our API uses
-// from @cdktf/provider-aws 21.22.1 with jsii-pacmak, around the published npm tarball.
-replace github.com/cdktf/cdktf-provider-aws-go/aws/v21 => ../../../.gen/peers/provider-aws-out/go/aws

@@ -12,7 +12,6 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	ptc "github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache"
-	"github.com/cdktf/cdktf-provider-aws-go/aws/v21/provider"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
 )
 
@@ -25,15 +24,30 @@ func secretArn(name string) *string {
 	return jsii.String(fmt.Sprintf("arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/%s-AbCdEf", name))
 }
 
+// AwsProviderVersion is the hashicorp/aws version that @cdktf/provider-aws 21.22.1 (the TypeScript
+// stack's AwsProvider) writes into required_providers.
+const AwsProviderVersion = "6.25.0"
+
+// ConfigureAwsProvider declares the default AWS provider without any provider bindings: the same
+// provider block and required_providers entry that the prebuilt AwsProvider class writes. The
+// library reads the provider's Region from this block for its checks.
+func ConfigureAwsProvider(stack cdktf.TerraformStack, region string) {
+	stack.AddOverride(jsii.String("terraform.required_providers.aws"), map[string]interface{}{
+		"source":  "aws",
+		"version": AwsProviderVersion,
+	})
+	stack.AddOverride(jsii.String("provider.aws"), []interface{}{
+		map[string]interface{}{"region": region},
+	})
+}
+
 // NewReferenceStack declares every upstream preset, a credential secret from sensitive variables,
-// ECR to ECR with its role, repository creation templates, pull grants, caches in more Regions
-// and image URI outputs.
+// ECR to ECR with its role, repository creation templates, pull grants, caches in more Regions,
+// a rule owned by another stack referenced by its prefix, and image URI outputs.
 func NewReferenceStack(scope constructs.Construct, id string) cdktf.TerraformStack {
 	stack := cdktf.NewTerraformStack(scope, jsii.String(id))
 
-	provider.NewAwsProvider(stack, jsii.String("aws"), &provider.AwsProviderConfig{
-		Region: jsii.String("us-east-1"),
-	})
+	ConfigureAwsProvider(stack, "us-east-1")
 
 	dockerHubUsername := cdktf.NewTerraformVariable(stack, jsii.String("docker_hub_username"), &cdktf.TerraformVariableConfig{
 		Type:        jsii.String("string"),
@@ -134,6 +148,17 @@ func NewReferenceStack(scope constructs.Construct, id string) cdktf.TerraformSta
 	cdktf.NewTerraformOutput(stack, jsii.String("central_registry_policy"), &cdktf.TerraformOutputConfig{
 		Description: jsii.String("Apply this registry policy in the central account"),
 		Value:       centralRole.UpstreamRegistryPolicyJson(),
+	})
+
+	// A rule that another stack owns, referenced by its prefix: its URIs and a pull grant, without owning it.
+	shared := ptc.PullThroughCacheRule_FromEcrRepositoryPrefix(stack, jsii.String("SharedChainguard"), jsii.String("cgr-shared"),
+		&ptc.ExistingPullThroughCacheRuleOptions{
+			Region:       jsii.String("eu-west-1"),
+			UpstreamType: ptc.UpstreamRegistryType_CHAINGUARD,
+		})
+	shared.GrantPull(jsii.String("batch-job-role"))
+	cdktf.NewTerraformOutput(stack, jsii.String("shared_image"), &cdktf.TerraformOutputConfig{
+		Value: shared.ImageUri(jsii.String("cgr.dev/chainguard/static:latest")),
 	})
 	return stack
 }

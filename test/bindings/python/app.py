@@ -13,10 +13,12 @@ from constructs import Construct
 from cdktf_ecr_pull_through_cache import (
     EcrUpstreamRole,
     PullThroughCache,
+    PullThroughCacheRule,
     RepositoryTemplateOptions,
     UpstreamCredential,
     UpstreamCredentialSecret,
     UpstreamRegistry,
+    UpstreamRegistryType,
 )
 
 STACK_ID = "ecr-pull-through-cache-example"
@@ -144,6 +146,17 @@ class ReferenceStack(TerraformStack):
             description="Apply this registry policy in the central account",
             value=central_role.upstream_registry_policy_json,
         )
+
+        # A rule that another stack owns, referenced by its prefix: its URIs and a pull grant, without owning it.
+        shared = PullThroughCacheRule.from_ecr_repository_prefix(
+            self,
+            "SharedChainguard",
+            "cgr-shared",
+            region="eu-west-1",
+            upstream_type=UpstreamRegistryType.CHAINGUARD,
+        )
+        shared.grant_pull("batch-job-role")
+        TerraformOutput(self, "shared_image", value=shared.image_uri("cgr.dev/chainguard/static:latest"))
 
 
 def synth(outdir: str) -> str:

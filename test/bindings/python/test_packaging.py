@@ -1,6 +1,9 @@
-"""Checks over the packed artifacts: the npm tarball's contents and the wheel's metadata."""
+"""Checks over the packed artifacts: the npm tarball's contents, the wheel's metadata, and the dependencies that every
+package manifest (npm, wheel, Go module, Maven POM) declares: the core (cdktf) and constructs only, plus the language's
+jsii runtime. No provider package anywhere: the library's resources are its own classes on the core."""
 import json
 import re
+import xml.etree.ElementTree as ET
 import subprocess
 import tarfile
 import zipfile
@@ -13,7 +16,24 @@ from packaging.specifiers import SpecifierSet
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = json.loads((ROOT / "package.json").read_text())
-PYTHON_NAMES = {"cdktf": "cdktf", "constructs": "constructs", "@cdktf/provider-aws": "cdktf-cdktf-provider-aws"}
+DIST = ROOT / "dist"
+CORE = {"cdktf", "constructs"}
+# The CLI's SDK client, bundled into the npm tarball (bundledDependencies); never loaded by the construct library.
+NPM_BUNDLED = {"@aws-sdk/client-ecr", "@smithy/core"}
+# What jsii-pacmak adds for each language: its jsii runtime (for Python also `publication`, which the generated
+# module imports to hide its private names).
+PYTHON_RUNTIME = {"jsii", "publication"}
+GO_MODULES = {
+    "github.com/hashicorp/terraform-cdk-go/cdktf",
+    "github.com/aws/constructs-go/constructs/v10",
+    "github.com/aws/jsii-runtime-go",
+}
+MAVEN_ARTIFACTS = {"com.hashicorp:cdktf", "software.constructs:constructs", "software.amazon.jsii:jsii-runtime"}
+
+
+def no_provider(names):
+    providers = sorted(n for n in names if "provider" in n.lower())
+    assert not providers, f"provider packages among the dependencies: {providers}"
 
 
 def caret_to_pep440(spec: str) -> SpecifierSet:
@@ -80,13 +100,79 @@ def test_wheel_names(wheel_metadata):
     assert any(n.startswith("cdktf_ecr_pull_through_cache/_jsii/") and n.endswith(".jsii.tgz") for n in names)
 
 
-@pytest.mark.parametrize("npm_name", sorted(PYTHON_NAMES))
+def test_package_json_peers_are_the_core_and_constructs():
+    assert set(PACKAGE["peerDependencies"]) == CORE
+
+
+@pytest.mark.parametrize("npm_name", sorted(CORE))
 def test_wheel_peer_ranges_match_package_json(wheel_metadata, npm_name):
     meta, _ = wheel_metadata
     requires = {Requirement(r).name: Requirement(r) for r in meta.get_all("Requires-Dist")}
-    py_name = PYTHON_NAMES[npm_name]
-    assert py_name in requires, f"{py_name} not required by the wheel"
-    assert requires[py_name].specifier == caret_to_pep440(PACKAGE["peerDependencies"][npm_name])
+    assert npm_name in requires, f"{npm_name} not required by the wheel"
+    assert requires[npm_name].specifier == caret_to_pep440(PACKAGE["peerDependencies"][npm_name])
+
+
+def test_wheel_requires_the_core_constructs_and_jsii_runtime_only(wheel_metadata):
+    meta, _ = wheel_metadata
+    names = {Requirement(r).name.lower() for r in meta.get_all("Requires-Dist")}
+    no_provider(names)
+    assert names == CORE | PYTHON_RUNTIME
+
+
+@pytest.fixture(scope="module")
+def dist_js_manifest():
+    tgz = sorted((DIST / "js").glob("*.tgz"))
+    assert tgz, "dist/js has no npm tarball: run scripts/package.sh"
+    with tarfile.open(tgz[0]) as tar:
+        return json.load(tar.extractfile("package/package.json"))
+
+
+def test_npm_manifest_needs_the_core_and_constructs_only(dist_js_manifest):
+    peers = dist_js_manifest.get("peerDependencies", {})
+    dependencies = dist_js_manifest.get("dependencies", {})
+    no_provider([*peers, *dependencies, *dist_js_manifest.get("optionalDependencies", {})])
+    assert peers == PACKAGE["peerDependencies"]
+    assert set(peers) == CORE
+    # What npm installs for a user: nothing but the bundled CLI client, which ships inside the tarball.
+    assert set(dependencies) == NPM_BUNDLED
+    assert set(dist_js_manifest.get("bundledDependencies", [])) == NPM_BUNDLED
+    assert not dist_js_manifest.get("optionalDependencies")
+
+
+def built(target: str) -> Path:
+    path = DIST / target
+    if not path.is_dir():
+        pytest.skip(f"dist/{target} was not built in this run (ONLY= leaves it out)")
+    return path
+
+
+def test_go_module_requires_the_core_constructs_and_jsii_runtime_only():
+    go_mods = sorted(built("go").glob("*/go.mod"))
+    assert go_mods, "dist/go has no go.mod"
+    text = go_mods[0].read_text()
+    # Both forms: a require block, and single-line require directives.
+    block = re.findall(r"^require \((.*?)^\)", text, re.M | re.S)
+    lines = [l for b in block for l in b.splitlines()] + re.findall(r"^require ([^(].*)$", text, re.M)
+    required = dict(l.split()[:2] for l in (l.split("//")[0].strip() for l in lines) if l)
+    no_provider(required)
+    assert set(required) == GO_MODULES
+    # The module proxy serves cdktf at this exact version only (its version list is refused).
+    assert required["github.com/hashicorp/terraform-cdk-go/cdktf"] == "v" + PACKAGE["peerDependencies"]["cdktf"].lstrip("^")
+
+
+def test_maven_pom_depends_on_the_core_constructs_and_jsii_runtime_only():
+    poms = sorted(built("java").glob("**/cdktf-ecr-pull-through-cache-*.pom"))
+    assert poms, "dist/java has no POM"
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    root = ET.parse(poms[0]).getroot()
+    dependencies = {
+        f"{d.findtext('m:groupId', namespaces=ns)}:{d.findtext('m:artifactId', namespaces=ns)}": d.findtext("m:scope", namespaces=ns)
+        for d in root.findall("m:dependencies/m:dependency", ns)
+    }
+    no_provider(dependencies)
+    # Compile-time annotations that jsii-pacmak adds with scope "provided" are not installed for users.
+    runtime = {name for name, scope in dependencies.items() if scope not in ("provided", "test")}
+    assert runtime == MAVEN_ARTIFACTS
 
 
 def test_sdist_built():

@@ -15,10 +15,17 @@
 //  - terraform.backend.local.path: cdktf's default local backend writes the absolute path of the
 //    state file under the synthesizing process's working directory, which is each language's
 //    test directory. Only its directory is dropped: the file name (from the stack id) is compared.
+//  - "provider" and "terraform" in "//".metadata.overrides.stack (top level): cdktf lists there the
+//    top-level blocks a program wrote with stack.addOverride. The Go and Java programs configure the
+//    AWS provider that way (no provider bindings), the TypeScript one with the prebuilt AwsProvider
+//    class; the provider block and required_providers entry themselves are compared like any block.
+//    Any other override (on another block, or on a resource) is still compared.
 const fs = require('fs');
 const path = require('path');
 
 const SCRUB = [['//', 'metadata', 'version']];
+// Top-level blocks that a program may write as stack overrides to configure the provider.
+const PROVIDER_OVERRIDES = ['provider', 'terraform'];
 
 function scrub(doc) {
   const copy = JSON.parse(JSON.stringify(doc));
@@ -26,6 +33,12 @@ function scrub(doc) {
     let node = copy;
     for (let i = 0; i < p.length - 1 && node; i++) node = node[p[i]];
     if (node && typeof node === 'object') delete node[p[p.length - 1]];
+  }
+  const overrides = copy['//'] && copy['//'].metadata && copy['//'].metadata.overrides;
+  if (overrides && Array.isArray(overrides.stack)) {
+    overrides.stack = overrides.stack.filter((block) => !PROVIDER_OVERRIDES.includes(block));
+    if (overrides.stack.length === 0) delete overrides.stack;
+    if (Object.keys(overrides).length === 0) delete copy['//'].metadata.overrides;
   }
   const local = copy.terraform && copy.terraform.backend && copy.terraform.backend.local;
   if (local && typeof local.path === 'string') local.path = path.basename(local.path);

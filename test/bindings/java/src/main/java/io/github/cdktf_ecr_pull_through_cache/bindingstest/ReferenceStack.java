@@ -3,11 +3,12 @@ package io.github.cdktf_ecr_pull_through_cache.bindingstest;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import io.github.cdktf_ecr_pull_through_cache.AzureContainerRegistryOptions;
 import io.github.cdktf_ecr_pull_through_cache.CredentialedUpstreamOptions;
 import io.github.cdktf_ecr_pull_through_cache.EcrUpstreamOptions;
 import io.github.cdktf_ecr_pull_through_cache.EcrUpstreamRole;
+import io.github.cdktf_ecr_pull_through_cache.ExistingPullThroughCacheRuleOptions;
+import io.github.cdktf_ecr_pull_through_cache.IPullThroughCacheRule;
 import io.github.cdktf_ecr_pull_through_cache.PullThroughCache;
 import io.github.cdktf_ecr_pull_through_cache.PullThroughCacheRule;
 import io.github.cdktf_ecr_pull_through_cache.PullThroughCacheRuleProps;
@@ -15,6 +16,7 @@ import io.github.cdktf_ecr_pull_through_cache.RepositoryTemplateOptions;
 import io.github.cdktf_ecr_pull_through_cache.UpstreamCredential;
 import io.github.cdktf_ecr_pull_through_cache.UpstreamCredentialSecret;
 import io.github.cdktf_ecr_pull_through_cache.UpstreamRegistry;
+import io.github.cdktf_ecr_pull_through_cache.UpstreamRegistryType;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -22,13 +24,27 @@ import software.constructs.Construct;
 /**
  * The reference stack of examples/reference-stack.ts, written as a Java user writes it: every upstream
  * preset, a credential secret from sensitive variables, ECR to ECR with its role, repository creation
- * templates, pull grants, caches in more Regions and image URI outputs.
+ * templates, pull grants, caches in more Regions, a rule owned by another stack referenced by its prefix, and image
+ * URI outputs.
  */
 public class ReferenceStack extends TerraformStack {
     /** The stack id every language uses, so that construct paths and names match. */
     public static final String STACK_ID = "ecr-pull-through-cache-example";
 
     static final String CENTRAL_ACCOUNT_ID = "444455556666";
+
+    /** The hashicorp/aws version that @cdktf/provider-aws 21.22.1 (the TypeScript stack's AwsProvider) requires. */
+    static final String AWS_PROVIDER_VERSION = "6.25.0";
+
+    /**
+     * Declares the default AWS provider without any provider bindings: the same provider block and
+     * required_providers entry that the prebuilt AwsProvider class writes. The library reads the provider's
+     * Region from this block for its checks.
+     */
+    static void configureAwsProvider(TerraformStack stack, String region) {
+        stack.addOverride("terraform.required_providers.aws", Map.of("source", "aws", "version", AWS_PROVIDER_VERSION));
+        stack.addOverride("provider.aws", List.of(Map.of("region", region)));
+    }
 
     private static String secretArn(String name) {
         return "arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/" + name + "-AbCdEf";
@@ -41,7 +57,7 @@ public class ReferenceStack extends TerraformStack {
     public ReferenceStack(final Construct scope, final String id) {
         super(scope, id);
 
-        AwsProvider.Builder.create(this, "aws").region("us-east-1").build();
+        configureAwsProvider(this, "us-east-1");
 
         TerraformVariable dockerHubUsername = TerraformVariable.Builder.create(this, "docker_hub_username")
                 .type("string")
@@ -139,6 +155,17 @@ public class ReferenceStack extends TerraformStack {
         TerraformOutput.Builder.create(this, "central_registry_policy")
                 .description("Apply this registry policy in the central account")
                 .value(centralRole.getUpstreamRegistryPolicyJson())
+                .build();
+
+        // A rule that another stack owns, referenced by its prefix: its URIs and a pull grant, without owning it.
+        IPullThroughCacheRule shared = PullThroughCacheRule.fromEcrRepositoryPrefix(this, "SharedChainguard", "cgr-shared",
+                ExistingPullThroughCacheRuleOptions.builder()
+                        .region("eu-west-1")
+                        .upstreamType(UpstreamRegistryType.CHAINGUARD)
+                        .build());
+        shared.grantPull("batch-job-role");
+        TerraformOutput.Builder.create(this, "shared_image")
+                .value(shared.imageUri("cgr.dev/chainguard/static:latest"))
                 .build();
     }
 }
