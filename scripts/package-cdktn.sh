@@ -48,11 +48,13 @@ log "jsii-docgen"
 # README and doc examples, compiled against cdktn in a directory that resolves this package, its peers and the
 # provider package that README examples use.
 log "jsii-rosetta extract"
-rosetta=.gen/rosetta
-rm -rf "$rosetta" && mkdir -p "$rosetta/node_modules/@cdktn"
+# Outside the repository: jsii-docgen searches the tree for assemblies and would follow the links back into it.
+rosetta="$(mktemp -d)"
+mkdir -p "$rosetta/node_modules/@cdktn"
 ln -s "$PWD" "$rosetta/node_modules/$(node -p 'require("./package.json").name')"
 for p in cdktn constructs @cdktn/provider-aws; do ln -s "$PWD/node_modules/$p" "$rosetta/node_modules/$p"; done
 "$root/node_modules/.bin/jsii-rosetta" extract --directory "$rosetta" .jsii
+rm -rf "$rosetta"
 
 peers=()
 case " $TARGETS " in *" go "*) peers+=(go) ;; esac

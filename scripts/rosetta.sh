@@ -8,11 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-dir=.gen/rosetta
+# Outside the repository: tools that search the tree for assemblies (jsii-docgen) would follow the links back into it.
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
 name="$(node -p 'require("./package.json").name')"
-rm -rf "$dir" && mkdir -p "$dir/node_modules/@cdktf"
+mkdir -p "$dir/node_modules/@cdktf"
 ln -s "$PWD" "$dir/node_modules/$name"
 for pkg in cdktf constructs @cdktf/provider-aws; do
   ln -s "$PWD/node_modules/$pkg" "$dir/node_modules/$pkg"
 done
-exec npx --no-install jsii-rosetta extract --directory "$dir" "$@"
+npx --no-install jsii-rosetta extract --directory "$dir" "$@"

@@ -106,10 +106,9 @@ fi
 # API.md is checked in the background while the language tests run; its result is recorded with
 # the other checks at the end.
 step "checks: API.md (background)"
-# jsii-docgen walks **/.jsii from the repository root and follows symbolic links. The scratch
-# compilation directories of scripts/rosetta.sh (and of the cdktn flavor's packaging) link back into
-# the tree, which sends that walk round a loop until Node.js runs out of memory. Each run of those
-# scripts recreates them, so they are dropped here.
+# jsii-docgen walks **/.jsii from the repository root and follows symbolic links: rosetta's scratch
+# compilation directories, which link back into the tree, live outside it (mktemp). Ones left inside
+# by older checkouts would send that walk round a loop, so they are dropped.
 rm -rf .gen/rosetta .gen/cdktn/.gen/rosetta
 bash scripts/docgen.sh --check > "$work/docgen.log" 2>&1 &
 docgen_pid=$!

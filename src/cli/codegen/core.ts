@@ -8,10 +8,18 @@ export interface CoreNames {
   readonly core: Core;
   readonly typescript: { readonly core: string; readonly provider: string; readonly library: string };
   readonly python: { readonly core: string; readonly provider: string; readonly library: string };
-  /** Import paths; `corePackage` is the core's Go package name. */
-  readonly go: { readonly core: string; readonly corePackage: string; readonly provider: string; readonly library: string };
-  /** Java packages. */
-  readonly java: { readonly core: string; readonly provider: string; readonly library: string };
+  /**
+   * Import paths; `corePackage` is the core's Go package name. Go programs configure the AWS provider without
+   * provider bindings (the module proxy serves no prebuilt provider module), so there is no provider import.
+   */
+  readonly go: { readonly core: string; readonly corePackage: string; readonly library: string };
+  /** Java packages; Java programs, too, configure the provider without bindings (Maven Central has none). */
+  readonly java: { readonly core: string; readonly library: string };
+  /**
+   * The `hashicorp/aws` version the core's prebuilt `AwsProvider` declares: programs written without provider
+   * bindings declare the same, so that they synthesize what the TypeScript and Python programs do.
+   */
+  readonly awsProviderVersion: string;
 }
 
 const NAMES: Readonly<Record<Core, CoreNames>> = {
@@ -22,10 +30,10 @@ const NAMES: Readonly<Record<Core, CoreNames>> = {
     go: {
       core: 'github.com/hashicorp/terraform-cdk-go/cdktf',
       corePackage: 'cdktf',
-      provider: 'github.com/cdktf/cdktf-provider-aws-go/aws/v21/provider',
       library: 'github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache',
     },
-    java: { core: 'com.hashicorp.cdktf', provider: 'com.hashicorp.cdktf.providers.aws.provider', library: 'io.github.cdktf_ecr_pull_through_cache' },
+    java: { core: 'com.hashicorp.cdktf', library: 'io.github.cdktf_ecr_pull_through_cache' },
+    awsProviderVersion: '6.25.0',
   },
   cdktn: {
     core: 'cdktn',
@@ -34,10 +42,10 @@ const NAMES: Readonly<Record<Core, CoreNames>> = {
     go: {
       core: 'github.com/open-constructs/cdk-terrain-go/cdktn',
       corePackage: 'cdktn',
-      provider: 'github.com/cdktn-io/cdktn-provider-aws-go/aws/v25/provider',
       library: 'github.com/cdktf-ecr-pull-through-cache/cdktn-ecr-pull-through-cache-go/ecrpullthroughcache',
     },
-    java: { core: 'io.cdktn.cdktn', provider: 'io.cdktn.providers.aws.provider', library: 'io.github.cdktn_ecr_pull_through_cache' },
+    java: { core: 'io.cdktn.cdktn', library: 'io.github.cdktn_ecr_pull_through_cache' },
+    awsProviderVersion: '6.66.0',
   },
 };
 

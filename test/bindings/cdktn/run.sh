@@ -129,7 +129,12 @@ fi
 # 6. README and doc examples compile against cdktn. The package step's extract compiled every snippet and recorded
 # the result in the tablet; --strict over that cache fails when any did not compile.
 step "checks"
-if (cd .gen/cdktn && "$root/node_modules/.bin/jsii-rosetta" extract --strict --directory .gen/rosetta \
+# Its compilation directory lives outside the repository, like the package step's (scripts/package-cdktn.sh).
+rosetta_dir="$(mktemp -d)"
+mkdir -p "$rosetta_dir/node_modules/@cdktn"
+ln -s "$root/.gen/cdktn" "$rosetta_dir/node_modules/cdktn-ecr-pull-through-cache"
+for p in cdktn constructs @cdktn/provider-aws; do ln -s "$root/.gen/cdktn/node_modules/$p" "$rosetta_dir/node_modules/$p"; done
+if (cd .gen/cdktn && "$root/node_modules/.bin/jsii-rosetta" extract --strict --directory "$rosetta_dir" \
   --cache .jsii.tabl.json .jsii) > "$work/rosetta.log" 2>&1; then
   record rosetta-strict 1 0
 else
@@ -137,6 +142,7 @@ else
   record rosetta-strict 0 1
 fi
 
+rm -rf "$rosetta_dir"
 echo "$passed $failed" > .test-results/cdktn-bindings.counts
 printf '%s\n' "${summary[@]}"
 echo "bindings (cdktn): ${passed} passed, ${failed} failed"
