@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { transpileModule } from 'typescript';
 import { DEFAULT_CORE, parseArgs } from '../../src/cli/args';
 import { coreNames, CORES, shippedCore } from '../../src/cli/codegen/core';
-import { CORE } from '../util';
+import { CORE, newStack, synthJson } from '../util';
 import { LocalEcrEndpoint } from './support/ecr-endpoint';
 import { runCli } from './support/cli';
 import { EVERY_KIND, REGION } from './support/fixtures';
@@ -48,7 +48,7 @@ test.each(LANGUAGES)('the %s programs for the two cores differ only in the names
   expect(tn.length).toBe(tf.length);
   const names = (c: 'cdktf' | 'cdktn') => {
     const n = coreNames(c);
-    return [n.typescript, n.python, n.go, n.java].flatMap((x) => Object.values(x) as string[]).concat([n.go.corePackage, n.awsProviderVersion])
+    return [n.typescript, n.python, n.go, n.java].flatMap((x) => Object.values(x) as string[]).concat([n.go.corePackage, n.awsProviderVersion, JSON.stringify(n.awsProviderSource)])
       .sort((a, b) => b.length - a.length);
   };
   const normalize = (line: string, c: 'cdktf' | 'cdktn') => names(c).reduce((l, name) => l.split(name).join('NAME'), line);
@@ -85,4 +85,9 @@ test('--help names the option and its default', async () => {
   const r = await runCli(['--help']);
   expect(r.stdout).toContain(`[--core cdktf|cdktn]   for CDK for Terraform or CDK Terrain (default: ${CORE},`);
   expect(existsSync(goldenPath('cdktn', 'ts'))).toBe(true);
+});
+
+test(`the provider block written for ${CORE} is the one its prebuilt AwsProvider writes (runs in each flavor)`, () => {
+  const { awsProviderSource, awsProviderVersion } = coreNames(CORE as 'cdktf' | 'cdktn');
+  expect(synthJson(newStack()).terraform.required_providers.aws).toEqual({ source: awsProviderSource, version: awsProviderVersion });
 });

@@ -20,6 +20,11 @@ export interface CoreNames {
    * bindings declare the same, so that they synthesize what the TypeScript and Python programs do.
    */
   readonly awsProviderVersion: string;
+  /**
+   * The provider source that prebuilt `AwsProvider` writes into `required_providers`: `aws` for cdktf's,
+   * `hashicorp/aws` for CDK Terrain's (the same provider, `registry.terraform.io/hashicorp/aws`).
+   */
+  readonly awsProviderSource: string;
 }
 
 const NAMES: Readonly<Record<Core, CoreNames>> = {
@@ -34,6 +39,7 @@ const NAMES: Readonly<Record<Core, CoreNames>> = {
     },
     java: { core: 'com.hashicorp.cdktf', library: 'io.github.cdktf_ecr_pull_through_cache' },
     awsProviderVersion: '6.25.0',
+    awsProviderSource: 'aws',
   },
   cdktn: {
     core: 'cdktn',
@@ -46,6 +52,7 @@ const NAMES: Readonly<Record<Core, CoreNames>> = {
     },
     java: { core: 'io.cdktn.cdktn', library: 'io.github.cdktn_ecr_pull_through_cache' },
     awsProviderVersion: '6.66.0',
+    awsProviderSource: 'hashicorp/aws',
   },
 };
 

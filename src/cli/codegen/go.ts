@@ -68,7 +68,7 @@ export function generateGo(plan: ImportPlan, core: CoreNames = coreNames('cdktf'
     '',
     '\t// The AWS provider, without provider bindings: the blocks the prebuilt AwsProvider would write.',
     '\tstack.AddOverride(jsii.String("terraform.required_providers.aws"), map[string]interface{}{',
-    `\t\t"source":  "aws",`,
+    `\t\t"source":  ${goString(core.awsProviderSource)},`,
     `\t\t"version": ${goString(core.awsProviderVersion)},`,
     '\t})',
     `\tstack.AddOverride(jsii.String("provider.aws"), []interface{}{map[string]interface{}{"region": ${goString(plan.region)}}})`,

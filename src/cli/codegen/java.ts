@@ -59,7 +59,7 @@ export function generateJava(plan: ImportPlan, core: CoreNames = coreNames('cdkt
     '            super(scope, id);',
     '',
     '            // The AWS provider, without provider bindings: the blocks the prebuilt AwsProvider would write.',
-    `            this.addOverride("terraform.required_providers.aws", Map.of("source", "aws", "version", ${javaString(core.awsProviderVersion)}));`,
+    `            this.addOverride("terraform.required_providers.aws", Map.of("source", ${javaString(core.awsProviderSource)}, "version", ${javaString(core.awsProviderVersion)}));`,
     `            this.addOverride("provider.aws", List.of(Map.of("region", ${javaString(plan.region)})));`,
     '            PullThroughCache cache = PullThroughCache.Builder.create(this, "PullThroughCache").build();',
     ...body,
