@@ -327,12 +327,10 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(prefix) && prefix === ROOT_PREFIX) {
       throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
     }
-    // The Region the rule lands in: its own, else the provider's, looked up only for the checks that need it.
-    let landsIn: string | undefined;
-    const regionOfRule = () => (landsIn ??= ruleRegion ?? providerRegion(this));
+    // The Region the rule lands in (its own, else the provider's) is looked up only by the checks that need it.
     if (upstream.type === UpstreamRegistryType.ECR) {
       const upstreamRegion = upstream._region;
-      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === regionOfRule()) {
+      if (upstream._accountId === undefined && isLiteral(upstreamRegion) && upstreamRegion === (ruleRegion ?? providerRegion(this))) {
         throw errors.ecrUpstreamIsItself(where, upstreamRegion);
       }
       if (isLiteral(upstream._accountId) && upstream.roleArn === undefined) {
@@ -342,7 +340,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     }
     const secretRegion = upstream.credential?._region;
     if (isLiteral(secretRegion)) {
-      const region = regionOfRule();
+      const region = ruleRegion ?? providerRegion(this);
       if (isLiteral(region) && secretRegion !== region) throw errors.credentialRegionMismatch(where, secretRegion, region);
     }
     this.warnIfUnsupported(ruleRegion);
@@ -358,11 +356,13 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
 
 /** What a rule must wait for besides what it refers to: the value of a secret and the policy of a role made here. */
 function dependenciesOf(rule: Construct, upstream: UpstreamRegistry): ITerraformDependable[] | undefined {
+  const value = upstream.credential?._valueResource;
+  const role = upstream.roleArn === undefined ? undefined : recordedRole(rule, upstream.roleArn);
+  if (value === undefined && role === undefined) return undefined;
   const out: ITerraformDependable[] = [];
-  if (upstream.credential?._valueResource !== undefined) out.push(upstream.credential._valueResource);
-  const role = recordedRole(rule, upstream.roleArn);
+  if (value !== undefined) out.push(value);
   if (role !== undefined) out.push(role.ready);
-  return out.length > 0 ? out : undefined;
+  return out;
 }
 
 /** `<registryId>.dkr.ecr.<region>.<dns suffix>`: the partition's DNS suffix, never a literal `amazonaws.com`. */
