@@ -7,11 +7,11 @@ import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
-import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
+import { UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { recordedRole } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
-import { isLiteral, validatePrefix, validateRegion } from './private/validate';
+import { isLiteral, validatePrefix, validatePrefixPair, validateRegion } from './private/validate';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
 import { UpstreamRegistry, UpstreamRegistryType } from './upstream-registry';
 
@@ -323,10 +323,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
 
   private checkUpstream(where: Where, prefix: string, upstream: UpstreamRegistry, ruleRegion: string | undefined): void {
     // Only UpstreamRegistry.ecr() can carry an upstream prefix: the other presets have no way to set one.
-    const upstreamPrefix = upstream.repositoryPrefix;
-    if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(prefix) && prefix === ROOT_PREFIX) {
-      throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
-    }
+    validatePrefixPair(where, prefix, upstream.repositoryPrefix);
     // The Region the rule lands in (its own, else the provider's) is looked up only by the checks that need it.
     if (upstream.type === UpstreamRegistryType.ECR) {
       const upstreamRegion = upstream._region;
@@ -394,9 +391,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
       throw errors.upstreamPrefixOnlyForEcr(where, type);
     }
     const upstreamPrefix = options.upstreamRepositoryPrefix;
-    if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(ecrRepositoryPrefix) && ecrRepositoryPrefix === ROOT_PREFIX) {
-      throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
-    }
+    validatePrefixPair(where, ecrRepositoryPrefix, upstreamPrefix);
     this.ecrRepositoryPrefix = ecrRepositoryPrefix;
     this.templateSetsTags = options.templateSetsTags ?? false;
     this.data = new DataAwsEcrPullThroughCacheRule(this, 'Resource', { ecrRepositoryPrefix, region: options.region });

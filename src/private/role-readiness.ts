@@ -3,8 +3,10 @@
  * be used: its policy. IAM is eventually consistent, and ECR checks a rule's role when the rule is created, so a
  * rule whose role is made in the same stack waits for the role's policy as well as for the role.
  */
-import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { stackState } from './stack-data';
+import { isTokenString } from './tokens';
 
 const READINESS = Symbol.for('cdktf-ecr-pull-through-cache.role-readiness');
 
@@ -16,21 +18,13 @@ export interface RecordedRole {
   readonly usedBy: (region: string, prefix: string) => void;
 }
 
-function mapOf(scope: IConstruct, create: boolean): Map<string, RecordedRole> | undefined {
-  const stack = TerraformStack.of(scope) as unknown as { [READINESS]?: Map<string, RecordedRole> };
-  if (stack[READINESS] === undefined && create) {
-    Object.defineProperty(stack, READINESS, { value: new Map(), enumerable: false });
-  }
-  return stack[READINESS];
-}
-
 /** Records the role whose ARN is `roleArn` (a token). */
 export function recordRole(scope: IConstruct, roleArn: string, role: RecordedRole): void {
-  mapOf(scope, true)!.set(roleArn, role);
+  stackState(TerraformStack.of(scope), READINESS, () => new Map<string, RecordedRole>()).set(roleArn, role);
 }
 
 /** The role of `roleArn` when it was made in the same stack as `scope`. */
 export function recordedRole(scope: IConstruct, roleArn: string | undefined): RecordedRole | undefined {
-  if (roleArn === undefined || !Token.isUnresolved(roleArn)) return undefined;
-  return mapOf(scope, false)?.get(roleArn);
+  if (roleArn === undefined || !isTokenString(roleArn)) return undefined;
+  return stackState<Map<string, RecordedRole>>(TerraformStack.of(scope), READINESS)?.get(roleArn);
 }

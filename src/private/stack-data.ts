@@ -77,3 +77,17 @@ function providerBlockOverride(stack: TerraformStack): { readonly regionInput?: 
   if (block === undefined || block === null) return undefined;
   return { regionInput: typeof block.region === 'string' ? block.region : undefined };
 }
+
+/**
+ * State this library keeps per stack, on the stack object itself under `key` (not enumerable). `make` creates it on
+ * first use; without `make`, the state is `undefined` until something made it.
+ */
+export function stackState<T>(stack: TerraformStack, key: symbol, make: () => T): T;
+export function stackState<T>(stack: TerraformStack, key: symbol): T | undefined;
+export function stackState<T>(stack: TerraformStack, key: symbol, make?: () => T): T | undefined {
+  const holder = stack as unknown as { [key: symbol]: T | undefined };
+  if (holder[key] === undefined && make !== undefined) {
+    Object.defineProperty(stack, key, { value: make(), enumerable: false });
+  }
+  return holder[key];
+}

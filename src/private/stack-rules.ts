@@ -9,7 +9,7 @@ import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
 import { MAX_RULES_PER_REGION, normalizePrefix, ROOT_PREFIX } from './patterns';
-import { defaultAwsProvider, providerRegion } from './stack-data';
+import { defaultAwsProvider, providerRegion, stackState } from './stack-data';
 import { isTokenString } from './tokens';
 
 /** What the cross-rule checks need to know of a rule. */
@@ -46,10 +46,6 @@ type Index = NonNullable<StackRules['index']>;
 // revisit them, a measurable share of construction time for stacks of many rules.
 const RULES_OF_STACK = Symbol.for('cdktf-ecr-pull-through-cache.rules');
 
-function entryOf(stack: TerraformStack): StackRules | undefined {
-  return (stack as unknown as { [RULES_OF_STACK]?: StackRules })[RULES_OF_STACK];
-}
-
 /**
  * A readable key for the Region of a rule. A rule without a `region` argument is in the provider's Region: when the
  * stack's default AWS provider names a literal Region, that Region is the key, so `region: 'us-east-1'` and a rule
@@ -64,21 +60,18 @@ function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
 /** Adds a rule to its stack's list; the first rule of a stack installs the stack-wide quota check. */
 export function registerRule(rule: RegisteredRule): void {
   const stack = TerraformStack.of(rule);
-  let entry = entryOf(stack);
-  if (entry === undefined) {
+  const entry = stackState(stack, RULES_OF_STACK, () => {
     const created: StackRules = { stack, rules: [] };
-    entry = created;
-    Object.defineProperty(stack, RULES_OF_STACK, { value: created, enumerable: false });
     stack.node.addValidation({
       validate: () => {
         warnWithoutProvider(created);
         return quotaErrors(indexOf(created));
       },
     });
-  }
+    return created;
+  });
   entry.rules.push(rule);
-  const owner = entry;
-  rule.node.addValidation({ validate: () => ruleErrors(rule, indexOf(owner)) });
+  rule.node.addValidation({ validate: () => ruleErrors(rule, indexOf(entry)) });
 }
 
 function prefixOf(rule: RegisteredRule): string | undefined {

@@ -13,6 +13,7 @@ import {
   PREFIX_MAX_LENGTH,
   PREFIX_MIN_LENGTH,
   REGION_PATTERN,
+  ROOT_PREFIX,
   ROLE_ARN_MAX_LENGTH,
   ROLE_ARN_PATTERN,
   SECRET_NAME_MAX_LENGTH,
@@ -34,6 +35,16 @@ export function validatePrefix(where: Where, prop: string, value: string | undef
   }
   if (!TERRAFORM_PREFIX_PATTERN.test(value)) {
     throw errors.prefixPattern(where, prop, value);
+  }
+}
+
+/**
+ * An upstream repository prefix other than `ROOT` maps onto a cache namespace, so it needs an `ecrRepositoryPrefix`
+ * other than `ROOT` (`ROOT` for both is fine).
+ */
+export function validatePrefixPair(where: Where, ecrRepositoryPrefix: string, upstreamPrefix: string | undefined): void {
+  if (isLiteral(upstreamPrefix) && upstreamPrefix !== ROOT_PREFIX && isLiteral(ecrRepositoryPrefix) && ecrRepositoryPrefix === ROOT_PREFIX) {
+    throw errors.upstreamPrefixNeedsCachePrefix(where, upstreamPrefix);
   }
 }
 
