@@ -124,6 +124,51 @@ describe('provider constructs', () => {
   });
 });
 
+describe('the provider a rule is checked against, as the stack grows', () => {
+  const dockerHub = () => UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) });
+
+  test('a provider added after some rules is seen by the rules made after it', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    // No provider yet: the secret's Region cannot be compared, the rule is made.
+    new PullThroughCacheRule(stack, 'Before', { upstream: dockerHub() });
+    new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });
+    new GeneratedAwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    expect(() => new PullThroughCacheRule(stack, 'After', { upstream: dockerHub() }))
+      .toThrow(errors.credentialRegionMismatch('test/After', 'us-east-1', 'eu-west-1'));
+  });
+
+  test('a provider given an alias after rules were made no longer counts as the default one', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const provider = new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    expect(() => new PullThroughCacheRule(stack, 'First', { upstream: dockerHub() })).toThrow(errors.credentialRegionMismatch('test/First', 'us-east-1', 'eu-west-1'));
+    provider.alias = 'ireland';
+    new PullThroughCacheRule(stack, 'Second', { upstream: dockerHub() });
+    new AwsProvider(stack, 'default', { region: 'us-east-1' });
+    new PullThroughCacheRule(stack, 'Third', { upstream: dockerHub(), ecrRepositoryPrefix: 'hub-again' });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_ecr_pull_through_cache_rule'))).toHaveLength(2);
+  });
+
+  test('a provider whose id reads as a number (listed before older children) is found too', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new PullThroughCacheRule(stack, 'Before', { upstream: dockerHub() });
+    new GeneratedAwsProvider(stack, '0', { region: 'eu-west-1' });
+    expect(() => new PullThroughCacheRule(stack, 'After', { upstream: dockerHub() }))
+      .toThrow(errors.credentialRegionMismatch('test/After', 'us-east-1', 'eu-west-1'));
+  });
+
+  test('a removed provider no longer gives its Region', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new GeneratedAwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    expect(() => new PullThroughCacheRule(stack, 'First', { upstream: dockerHub() })).toThrow(errors.credentialRegionMismatch('test/First', 'us-east-1', 'eu-west-1'));
+    stack.node.tryRemoveChild('First');
+    stack.node.tryRemoveChild('aws');
+    new PullThroughCacheRule(stack, 'Second', { upstream: dockerHub() });
+    expect(warningsOf(stack)).toEqual([]);
+    synthJson(stack);
+    expect(warningsOf(stack)).toContain(errors.noProviderWarning(['test/Second']));
+  });
+});
+
 describe('terraform.required_version for write-only secret values', () => {
   test('a write-only secret requires Terraform 1.11', () => {
     const stack = newStack();
