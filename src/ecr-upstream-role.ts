@@ -16,6 +16,7 @@ import {
 import { recordRole } from './private/role-readiness';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { validateAccountId, validateIamRoleName, validatePrefix, validateRegion } from './private/validate';
+import { checkCore } from './private/core';
 
 /**
  * Properties of an `EcrUpstreamRole`.
@@ -104,6 +105,7 @@ export class EcrUpstreamRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: EcrUpstreamRoleProps = {}) {
     super(scope, id);
+    checkCore(this);
     const where = this;
     validateAccountId(where, 'upstreamAccountId', props.upstreamAccountId);
     validateRegion(where, 'upstreamRegion', props.upstreamRegion);

@@ -12,6 +12,7 @@ import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from '
 import { recordedRole } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validatePrefixPair, validateRegion } from './private/validate';
+import { checkCore } from './private/core';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
 import { UpstreamRegistry, UpstreamRegistryType } from './upstream-registry';
 
@@ -198,6 +199,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    */
   constructor(scope: Construct, id: string, props: PullThroughCacheRuleProps) {
     super(scope, id);
+    checkCore(this);
     const where = this;
     const upstream = props.upstream;
     if (upstream === undefined || upstream === null) {
@@ -382,6 +384,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
 
   constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
     super(scope, id);
+    checkCore(this);
     const where = this;
     validatePrefix(where, 'ecrRepositoryPrefix', ecrRepositoryPrefix);
     validateRegion(where, 'region', options.region);

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import * as errors from './private/errors';
 import { addPullGrant } from './private/grants';
 import { isLiteral, validateRegion } from './private/validate';
+import { checkCore } from './private/core';
 import { PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
 import { RepositoryTemplateOptions } from './repository-template';
 
@@ -51,6 +52,7 @@ export class PullThroughCache extends Construct {
    */
   constructor(scope: Construct, id: string, props: PullThroughCacheProps = {}) {
     super(scope, id);
+    checkCore(this);
     validateRegion(this.node.path, 'region', props.region);
     this.region = props.region;
     this.repositoryTemplate = props.repositoryTemplate;

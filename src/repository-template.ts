@@ -15,6 +15,7 @@ import {
 } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
+import { checkCore } from './private/core';
 
 /**
  * Whether image tags in cached repositories can be overwritten.
@@ -166,6 +167,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
    */
   constructor(scope: Construct, id: string, props: PullThroughCacheRepositoryTemplateProps) {
     super(scope, id);
+    checkCore(this);
     const where = this;
     validatePrefix(where, 'prefix', props.prefix);
     validateRegion(where, 'region', props.region);

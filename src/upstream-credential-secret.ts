@@ -6,6 +6,7 @@ import * as errors from './private/errors';
 import { RECOVERY_WINDOW_MAX_DAYS, RECOVERY_WINDOW_MIN_DAYS, SECRET_NAME_PREFIX } from './private/patterns';
 import { requireTerraformVersion, WRITE_ONLY_TERRAFORM_VERSION } from './private/terraform-version';
 import { isLiteral, validateFullSecretName, validateRegion } from './private/validate';
+import { checkCore } from './private/core';
 import { UpstreamCredential } from './upstream-credential';
 
 /**
@@ -123,6 +124,7 @@ export class UpstreamCredentialSecret extends Construct {
    */
   constructor(scope: Construct, id: string, props: UpstreamCredentialSecretProps) {
     super(scope, id);
+    checkCore(this);
     const where = this;
     const name = !isLiteral(props.secretName) || props.secretName.startsWith(SECRET_NAME_PREFIX)
       ? props.secretName

@@ -230,6 +230,35 @@ export function policyDocument(where: Where, prop: string, max: number, reason: 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Cores
+
+/** What a user of each core installs, per language (the names in package.json and scripts/flavor.js). */
+export const PACKAGES: { readonly [core: string]: { readonly title: string; readonly npm: string; readonly python: string; readonly go: string; readonly maven: string } } = {
+  cdktf: {
+    title: 'CDK for Terraform (cdktf)',
+    npm: 'cdktf-ecr-pull-through-cache',
+    python: 'cdktf-ecr-pull-through-cache (module cdktf_ecr_pull_through_cache)',
+    go: 'github.com/cdktf-ecr-pull-through-cache/cdktf-ecr-pull-through-cache-go/ecrpullthroughcache',
+    maven: 'io.github.cdktf-ecr-pull-through-cache:cdktf-ecr-pull-through-cache',
+  },
+  cdktn: {
+    title: 'CDK Terrain (cdktn)',
+    npm: 'cdktn-ecr-pull-through-cache',
+    python: 'cdktn-ecr-pull-through-cache (module cdktn_ecr_pull_through_cache)',
+    go: 'github.com/cdktf-ecr-pull-through-cache/cdktn-ecr-pull-through-cache-go/ecrpullthroughcache',
+    maven: 'io.github.cdktf-ecr-pull-through-cache:cdktn-ecr-pull-through-cache',
+  },
+};
+
+export function otherCore(where: Where, stackCore: string, libraryCore: string): ValidationError {
+  const stack = PACKAGES[stackCore];
+  const library = PACKAGES[libraryCore];
+  return fail(where, `the stack is a ${stack.title} stack, but this construct comes from ${library.npm}, the package built for ` +
+    `${library.title}; one stack cannot mix the two cores. Use the package built for ${stack.title} instead: npm ${stack.npm}, ` +
+    `PyPI ${stack.python}, Go ${stack.go}, Maven ${stack.maven}.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Warnings: deployable but suspicious.
 
 export function immutableTagsWarning(): string {
