@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformResource } from 'cdktf';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataAwsEcrPullThroughCacheRule } from './private/aws/data-aws-ecr-pull-through-cache-rule';
 import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
@@ -13,6 +13,7 @@ import { recordedRole } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validatePrefixPair, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
+import { warn } from './private/warnings';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
 import { UpstreamRegistry, UpstreamRegistryType } from './upstream-registry';
 
@@ -333,7 +334,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
         throw errors.ecrUpstreamIsItself(where, upstreamRegion);
       }
       if (isLiteral(upstream._accountId) && upstream.roleArn === undefined) {
-        Annotations.of(this).addWarning(errors.crossAccountWithoutRoleWarning(upstream._accountId));
+        warn(this, errors.crossAccountWithoutRoleWarning(upstream._accountId));
       }
       this.warnIfUnsupported(upstreamRegion);
     }
@@ -348,7 +349,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   /** Warns when a literal Region is in a partition without pull through cache. */
   private warnIfUnsupported(region: string | undefined): void {
     if (isLiteral(region) && UNSUPPORTED_REGION_PATTERN.test(region)) {
-      Annotations.of(this).addWarning(errors.unsupportedPartitionWarning(region));
+      warn(this, errors.unsupportedPartitionWarning(region));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, TerraformResource, Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-creation-template';
 import { IamRole } from './private/aws/iam-role';
@@ -16,6 +16,7 @@ import {
 import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
+import { warn } from './private/warnings';
 
 /**
  * Whether image tags in cached repositories can be overwritten.
@@ -186,7 +187,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     const lifecyclePolicy = lifecyclePolicyOf(where, props);
 
     if (props.imageTagMutability === RepositoryTagMutability.IMMUTABLE) {
-      Annotations.of(this).addWarning(errors.immutableTagsWarning());
+      warn(this, errors.immutableTagsWarning());
     }
 
     const tags = props.resourceTags ?? {};

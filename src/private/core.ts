@@ -6,6 +6,7 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
+import { printWarningsAtSynth } from './warnings';
 
 const JSII_RTTI = Symbol.for('jsii.rtti');
 
@@ -28,11 +29,15 @@ export const LIBRARY_CORE: string = coreOf(TerraformStack) ?? 'cdktf';
 
 const checked = new WeakSet<object>();
 
-/** Throws when `scope`'s stack belongs to the other core; each stack is looked at once. */
+/**
+ * Throws when `scope`'s stack belongs to the other core. Each stack is looked at once, by the first construct of this
+ * library in it, which also prints the library's warnings when the stack is synthesized without a CLI.
+ */
 export function checkCore(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   if (checked.has(stack)) return;
   const core = coreOf(stack.constructor);
   if (core !== undefined && core !== LIBRARY_CORE) throw errors.otherCore(scope, core, LIBRARY_CORE);
   checked.add(stack);
+  printWarningsAtSynth(scope);
 }

@@ -5,12 +5,13 @@
  * These run as construct validations at synth, because rules may be added after any one of them is built.
  * The rules of a stack are indexed once per validation pass, so the checks stay linear in the number of rules.
  */
-import { Annotations, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import * as errors from './errors';
 import { MAX_RULES_PER_REGION, normalizePrefix, ROOT_PREFIX } from './patterns';
 import { defaultAwsProvider, providerRegion, stackState } from './stack-data';
 import { isTokenString } from './tokens';
+import { warn } from './warnings';
 
 /** What the cross-rule checks need to know of a rule. */
 export interface RegisteredRule extends IConstruct {
@@ -127,7 +128,7 @@ function ruleErrors(rule: RegisteredRule, index: Index): string[] {
   }
   if (mine === ROOT_PREFIX) {
     const others = region.prefixed.map((r) => r.node.path);
-    if (others.length > 0) Annotations.of(rule).addWarning(errors.rootOverlapWarning(others));
+    if (others.length > 0) warn(rule, errors.rootOverlapWarning(others));
     return out;
   }
   // Rules whose prefix lies under mine, then rules whose prefix is one of my ancestors.
@@ -150,7 +151,7 @@ function ruleErrors(rule: RegisteredRule, index: Index): string[] {
 function warnWithoutProvider(entry: StackRules): void {
   if (defaultAwsProvider(entry.stack) !== undefined) return;
   const unplaced = entry.rules.filter((r) => r._regionArgument === undefined).map((r) => r.node.path);
-  if (unplaced.length > 0) Annotations.of(entry.stack).addWarning(errors.noProviderWarning(unplaced));
+  if (unplaced.length > 0) warn(entry.stack, errors.noProviderWarning(unplaced));
 }
 
 function quotaErrors(index: Index): string[] {
