@@ -9,8 +9,13 @@ export class DataAwsRegion extends AwsDataSource<{}> {
     super(scope, id, DataAwsRegion.tfResourceType, [], {});
   }
 
-  /** The Region's name (provider v6 attribute `region`; `name` is deprecated). */
+  private regionToken?: string;
+
+  /**
+   * The Region's name (provider v6 attribute `region`; `name` is deprecated). One token for every caller: each rule
+   * without its own Region asks for it, and the core captures a stack trace for every new attribute token.
+   */
   public get region(): string {
-    return this.getStringAttribute('region');
+    return this.regionToken ??= this.getStringAttribute('region');
   }
 }
