@@ -83,13 +83,13 @@ const RULE_PREFIX_PATTERN = '^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._
 /** The API's repository prefix pattern (shapes PullThroughCacheRuleRepositoryPrefix and Prefix). */
 const API_PREFIX_PATTERN = '^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$';
 
-const RULE_PREFIX: ArgumentLimits = {
+const RULE_PREFIX = {
   provider: { file: `${ECR}pull_through_cache_rule.go`, minLength: 2, maxLength: 30, pattern: RULE_PREFIX_PATTERN },
   api: { shape: 'PullThroughCacheRuleRepositoryPrefix', source: ECR_MODEL, minLength: 2, maxLength: 30, pattern: API_PREFIX_PATTERN },
   allowed: `lowercase letters and digits, separated by single '.', '_', '-' or '/' (no leading, trailing or doubled separators; one trailing '/' is allowed), or 'ROOT'`,
-};
+} satisfies ArgumentLimits;
 
-const REGION: ArgumentLimits = {
+const REGION = {
   provider: {
     file: 'internal/provider/sdkv2/region.go',
     note: 'the per-resource region of provider v6 must be a Region the provider knows at plan',
@@ -99,18 +99,18 @@ const REGION: ArgumentLimits = {
     reason: 'catches a mistyped Region at construction, before the Region checks between resources use it',
   },
   allowed: `a Region name such as 'us-east-1' or 'eu-west-1'`,
-};
+} satisfies ArgumentLimits;
 
 /** verify.ValidARN: an ARN that parses, with a valid partition, Region and account when they are present. */
 const PROVIDER_ARN_PATTERN = '^arn:aws(-[a-z]+)*:[a-z0-9-]+:([a-z]{2}(-[a-z]+)+-\\d{1,2})?:(\\d{12}|aws|)?:.+$';
 
-const IAM_ROLE_NAME: ArgumentLimits = {
+const IAM_ROLE_NAME = {
   provider: { file: 'internal/service/iam/role.go', maxLength: 64, pattern: '^[\\w+=,.@-]*$' },
   api: { shape: 'roleNameType', source: 'IAM API reference, CreateRole', minLength: 1, maxLength: 64, pattern: '^[\\w+=,.@-]+$' },
   allowed: `letters, digits or '+=,.@_-' (a name, not an ARN)`,
-};
+} satisfies ArgumentLimits;
 
-const IAM_POLICY: ArgumentLimits = {
+const IAM_POLICY = {
   provider: { file: 'internal/service/iam/role_policy.go', json: true, note: 'verify.ValidIAMPolicyJSON: a JSON object' },
   api: {
     shape: 'policyDocumentType',
@@ -119,9 +119,9 @@ const IAM_POLICY: ArgumentLimits = {
     maxLength: 131072,
   },
   allowed: 'a JSON policy document',
-};
+} satisfies ArgumentLimits;
 
-const TAGS: ArgumentLimits = {
+const TAGS = {
   api: {
     shape: 'Tag',
     source: 'ECR API reference, Tag; ECR quotas: 50 tags per resource',
@@ -129,7 +129,7 @@ const TAGS: ArgumentLimits = {
     note: 'keys 1-128 characters, values 0-256',
   },
   allowed: 'at most 50 tags, keys of 1-128 characters and values of at most 256',
-};
+} satisfies ArgumentLimits;
 
 // ---------------------------------------------------------------------------------------------------------------
 // aws_ecr_pull_through_cache_rule (resource)
