@@ -6,7 +6,7 @@
  */
 import { IConstruct } from 'constructs';
 import { allowedValues, itemRange, lengthRange, RuleKind } from './aws/argument-check';
-import { ArgumentLimits, Constraint, ECR_PULL_THROUGH_CACHE_RULE } from './aws/argument-table';
+import { ArgumentLimits, Constraint, ECR_PULL_THROUGH_CACHE_RULE, ECR_REPOSITORY_CREATION_TEMPLATE, IAM_ROLE } from './aws/argument-table';
 import {
   CREDENTIAL_ARN_MAX_LENGTH,
   CREDENTIAL_ARN_MIN_LENGTH,
@@ -95,7 +95,7 @@ export function accountId(where: Where, prop: string, value: string): Validation
 }
 
 export function region(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' is not an AWS Region name: use a name such as 'us-east-1' or 'eu-west-1'.`);
+  return fail(where, `${prop} '${value}' is not an AWS Region name: use ${ECR_PULL_THROUGH_CACHE_RULE.region.allowed}.`);
 }
 
 export function roleArn(where: Where, value: string): ValidationError {
@@ -210,7 +210,8 @@ export function imageOutsideUpstreamPrefix(where: Where, image: string, upstream
 // IAM
 
 export function iamRoleName(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' is not an IAM role name: use 1-64 letters, digits or '+=,.@_-' (a name, not an ARN).`);
+  const { min, max } = lengthRange(IAM_ROLE.name);
+  return fail(where, `${prop} '${value}' is not an IAM role name: use ${min}-${max} ${IAM_ROLE.name.allowed}.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -230,8 +231,8 @@ export function kmsKeyWithoutKms(where: Where): ValidationError {
 }
 
 export function kmsKeyArn(where: Where, value: string): ValidationError {
-  return fail(where, `kmsKey '${value}' is not a KMS key ARN: it must look like 'arn:aws:kms:us-east-1:111122223333:key/<key-id>' ` +
-    `(an alias or key ID is not accepted by repository creation templates).`);
+  return fail(where, `kmsKey '${value}' is not a KMS key ARN: use ${ECR_REPOSITORY_CREATION_TEMPLATE['encryption_configuration.kms_key'].allowed}. ` +
+    `Pass the key's ARN, for example the arn of a KmsKey resource.`);
 }
 
 export function templateDescription(where: Where, value: string): ValidationError {

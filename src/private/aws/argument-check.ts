@@ -30,26 +30,28 @@ export function regExpOf(c: Constraint): RegExp | undefined {
   return re;
 }
 
-/** The length range every constraint allows: the largest minimum and the smallest maximum. */
-export function lengthRange(limits: ArgumentLimits): { readonly min: number; readonly max: number } {
+/** The range of one kind every constraint allows: the largest minimum and the smallest maximum. */
+function rangeOf(limits: ArgumentLimits, minOf: (c: Constraint) => number | undefined,
+  maxOf: (c: Constraint) => number | undefined): { readonly min: number; readonly max: number } {
   let min = 0;
   let max = Infinity;
   for (const c of constraintsOf(limits)) {
-    if (c.minLength !== undefined && c.minLength > min) min = c.minLength;
-    if (c.maxLength !== undefined && c.maxLength < max) max = c.maxLength;
+    const low = minOf(c);
+    const high = maxOf(c);
+    if (low !== undefined && low > min) min = low;
+    if (high !== undefined && high < max) max = high;
   }
   return { min, max };
 }
 
+/** The string length range every constraint allows. */
+export function lengthRange(limits: ArgumentLimits): { readonly min: number; readonly max: number } {
+  return rangeOf(limits, (c) => c.minLength, (c) => c.maxLength);
+}
+
 /** The item count range every constraint allows. */
 export function itemRange(limits: ArgumentLimits): { readonly min: number; readonly max: number } {
-  let min = 0;
-  let max = Infinity;
-  for (const c of constraintsOf(limits)) {
-    if (c.minItems !== undefined && c.minItems > min) min = c.minItems;
-    if (c.maxItems !== undefined && c.maxItems < max) max = c.maxItems;
-  }
-  return { min, max };
+  return rangeOf(limits, (c) => c.minItems, (c) => c.maxItems);
 }
 
 /** The whole-number range every constraint allows, and the extra values all of them allow. */

@@ -11,7 +11,7 @@
  */
 
 /** The provider release whose Go source the `provider` entries were read from. */
-export const PROVIDER_SOURCE = 'hashicorp/terraform-provider-aws v6.25 (the schema of @cdktf/provider-aws 21.22.1 and @cdktn/provider-aws 25.7.0)';
+export const PROVIDER_SOURCE = 'hashicorp/terraform-provider-aws v6.25 (the schema the prebuilt provider packages for cdktf 21.22.1 and CDK Terrain 25.7.0 are generated from)';
 
 /** One source's constraint on a value. Lengths and counts are inclusive; an absent field means no limit. */
 export interface Constraint {
