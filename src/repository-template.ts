@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-creation-template';
 import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
-import { brokenStringRule } from './private/aws/argument-check';
+import { brokenStringRule, itemRange, mapEntryRange } from './private/aws/argument-check';
 import { ECR_REPOSITORY_CREATION_TEMPLATE as TEMPLATE } from './private/aws/argument-table';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
@@ -319,12 +319,14 @@ function lifecyclePolicyOf(where: Where, props: RepositoryTemplateOptions): stri
 
 function checkTags(where: Where, tags: { [key: string]: string }): void {
   const keys = Object.keys(tags);
-  if (keys.length > 50) throw errors.resourceTag(where, keys[50], 'is one too many');
+  const count = itemRange(TEMPLATE.resource_tags).max;
+  if (keys.length > count) throw errors.resourceTag(where, keys[count], 'is one too many');
+  const { minKey, maxKey, maxValue } = mapEntryRange(TEMPLATE.resource_tags);
   for (const key of keys) {
     if (Token.isUnresolved(key)) continue;
-    if (key.length < 1 || key.length > 128) throw errors.resourceTag(where, key, `has a key of ${key.length} characters`);
+    if (key.length < minKey || key.length > maxKey) throw errors.resourceTag(where, key, `has a key of ${key.length} characters`);
     const value = tags[key];
-    if (isLiteral(value) && value.length > 256) throw errors.resourceTag(where, key, `has a value of ${value.length} characters`);
+    if (isLiteral(value) && value.length > maxValue) throw errors.resourceTag(where, key, `has a value of ${value.length} characters`);
   }
 }
 

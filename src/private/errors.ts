@@ -5,7 +5,7 @@
  * the rule it broke and how to fix it.
  */
 import { IConstruct } from 'constructs';
-import { allowedValues, itemRange, lengthRange, RuleKind } from './aws/argument-check';
+import { allowedValues, itemRange, lengthRange, mapEntryRange, RuleKind } from './aws/argument-check';
 import { ArgumentLimits, Constraint, ECR_PULL_THROUGH_CACHE_RULE, ECR_REPOSITORY_CREATION_TEMPLATE, IAM_ROLE } from './aws/argument-table';
 import {
   CREDENTIAL_ARN_MAX_LENGTH,
@@ -256,7 +256,10 @@ export function exclusionModeNeedsFilters(where: Where, mutability: string): Val
 }
 
 export function resourceTag(where: Where, key: string, reason: string): ValidationError {
-  return fail(where, `resource tag '${key}' ${reason}: tag keys have 1-128 characters, values at most 256, and a repository at most 50 tags. Shorten or drop it.`);
+  const { minKey, maxKey, maxValue } = mapEntryRange(ECR_REPOSITORY_CREATION_TEMPLATE.resource_tags);
+  const { max } = itemRange(ECR_REPOSITORY_CREATION_TEMPLATE.resource_tags);
+  return fail(where, `resource tag '${key}' ${reason}: tag keys have ${minKey}-${maxKey} characters, values at most ${maxValue}, ` +
+    `and a repository at most ${max} tags. Shorten or drop it.`);
 }
 
 export function policyDocument(where: Where, prop: string, max: number, reason: string): ValidationError {

@@ -54,6 +54,12 @@ export function itemRange(limits: ArgumentLimits): { readonly min: number; reado
   return rangeOf(limits, (c) => c.minItems, (c) => c.maxItems);
 }
 
+/** The key length range and the largest value length of a map (tags) every constraint allows. */
+export function mapEntryRange(limits: ArgumentLimits): { readonly minKey: number; readonly maxKey: number; readonly maxValue: number } {
+  const keys = rangeOf(limits, (c) => c.minKeyLength, (c) => c.maxKeyLength);
+  return { minKey: keys.min, maxKey: keys.max, maxValue: rangeOf(limits, () => undefined, (c) => c.maxValueLength).max };
+}
+
 /** The whole-number range every constraint allows, and the extra values all of them allow. */
 export function numberRange(limits: ArgumentLimits): { readonly min: number; readonly max: number; readonly also: readonly number[] } {
   let min = -Infinity;

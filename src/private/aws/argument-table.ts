@@ -35,6 +35,10 @@ export interface Constraint {
   readonly maxItems?: number;
   /** The value must be a JSON document. */
   readonly json?: boolean;
+  /** Map keys and values (tags): key length, value length. */
+  readonly minKeyLength?: number;
+  readonly maxKeyLength?: number;
+  readonly maxValueLength?: number;
   /** At most this many `*` (image tag filters). */
   readonly maxWildcards?: number;
   /** What else the source checks that the fields above do not say (not checked by the library unless it says so). */
@@ -126,7 +130,9 @@ const TAGS = {
     shape: 'Tag',
     source: 'ECR API reference, Tag; ECR quotas: 50 tags per resource',
     maxItems: 50,
-    note: 'keys 1-128 characters, values 0-256',
+    minKeyLength: 1,
+    maxKeyLength: 128,
+    maxValueLength: 256,
   },
   allowed: 'at most 50 tags, keys of 1-128 characters and values of at most 256',
 } satisfies ArgumentLimits;
@@ -322,9 +328,11 @@ export const SECRETSMANAGER_SECRET = {
       shape: 'Tag',
       source: 'Secrets Manager API reference, Tag; Secrets Manager quotas: 50 tags per secret',
       maxItems: 50,
-      note: 'keys 1-128 characters, values 0-256',
+      minKeyLength: 1,
+      maxKeyLength: 128,
+      maxValueLength: 256,
     },
-    allowed: 'at most 50 tags',
+    allowed: 'at most 50 tags, keys of 1-128 characters and values of at most 256',
   },
 } satisfies Record<string, ArgumentLimits>;
 

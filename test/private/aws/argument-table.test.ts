@@ -306,6 +306,16 @@ describe('at the edges, a construct accepts exactly what provider and API accept
     expect(expected(TEMPLATE.prefix, 'ROOT')).toEqual({ provider: true, api: true, library: true });
   });
 
+  test('resource tags: keys 1-128, values up to 256, 50 tags, as the ECR API allows', () => {
+    const make = (tags: Record<string, string>) => accepts(() => new PullThroughCacheRepositoryTemplate(newStack(), 'T', { prefix: 'quay', resourceTags: tags }));
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`t${i}`, 'v']));
+    expect([
+      make({ ['k'.repeat(128)]: 'v' }), make({ ['k'.repeat(129)]: 'v' }), make({ k: 'v'.repeat(256) }), make({ k: 'v'.repeat(257) }),
+      make({ '': 'v' }), make(fifty), make({ ...fifty, t50: 'v' }),
+    ]).toEqual([true, false, true, false, false, true, false]);
+    expect(TEMPLATE.resource_tags.api).toMatchObject({ minKeyLength: 1, maxKeyLength: 128, maxValueLength: 256, maxItems: 50 });
+  });
+
   test('recovery window: 0 and 7-30, as provider and API accept', () => {
     const accepted = [-1, 0, 1, 6, 7, 8, 29, 30, 31, 7.5].filter((days) => {
       try {
