@@ -96,7 +96,7 @@ const RULE_PREFIX = {
 const REGION = {
   provider: {
     file: 'internal/provider/sdkv2/region.go',
-    note: 'the per-resource region of provider v6 must be a Region the provider knows at plan',
+    note: 'ValidateInContextRegionInPartition: a Region of the provider\'s partition, checked at plan (data sources: at read)',
   },
   library: {
     pattern: '^[a-z]{2}(-[a-z]+)+-\\d{1,2}$',
@@ -109,7 +109,7 @@ const REGION = {
 const PROVIDER_ARN_PATTERN = '^arn:aws(-[a-z]+)*:[a-z0-9-]+:([a-z]{2}(-[a-z]+)+-\\d{1,2})?:(\\d{12}|aws|)?:.+$';
 
 const IAM_ROLE_NAME = {
-  provider: { file: 'internal/service/iam/role.go', maxLength: 64, pattern: '^[\\w+=,.@-]*$' },
+  provider: { file: 'internal/service/iam/role.go', minLength: 1, maxLength: 64, pattern: '^[\\w+=,.@-]*$', note: 'validResourceName(64), validate.go' },
   api: { shape: 'roleNameType', source: 'IAM API reference, CreateRole', minLength: 1, maxLength: 64, pattern: '^[\\w+=,.@-]+$' },
   allowed: `letters, digits or '+=,.@_-' (a name, not an ARN)`,
 } satisfies ArgumentLimits;
@@ -396,7 +396,22 @@ export const IAM_ROLE = {
 
 export const IAM_ROLE_POLICY = {
   policy: IAM_POLICY,
-  role: IAM_ROLE_NAME,
+  role: {
+    provider: {
+      file: 'internal/service/iam/role_policy.go',
+      minLength: 1,
+      maxLength: 128,
+      pattern: '[\\w+=,.@-]+',
+      unanchored: true,
+      note: 'validRolePolicyRole (validate.go): also refuses an ARN',
+    },
+    api: IAM_ROLE_NAME.api,
+    library: {
+      pattern: '^[\\w+=,.@-]+$',
+      reason: 'the whole name must be a role name: the provider matches its pattern anywhere in the value, IAM does not',
+    },
+    allowed: IAM_ROLE_NAME.allowed,
+  },
 } satisfies Record<string, ArgumentLimits>;
 
 /** Every table, by Terraform type (`data.` for data sources). */
