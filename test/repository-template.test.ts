@@ -4,7 +4,7 @@ import { IamRole } from '../src/private/aws/iam-role';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import { ECR_REPOSITORY_CREATION_TEMPLATE as TABLE } from '../src/private/aws/argument-table';
 import * as errors from '../src/private/errors';
-import { PullThroughCacheRepositoryTemplate, PullThroughCacheRule, RepositoryEncryption, RepositoryTagMutability, UpstreamRegistry } from '../src';
+import { PullThroughCache, PullThroughCacheRepositoryTemplate, PullThroughCacheRule, RepositoryEncryption, RepositoryTagMutability, UpstreamRegistry } from '../src';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { newStack, onlyResource, resourcesOf, synthJson, warningsOf } from './util';
 
@@ -228,6 +228,23 @@ describe('limits read from the provider and the API (issue 13)', () => {
         "'latest' or 'release-*'. Add them, or use MUTABLE or IMMUTABLE.");
       expect(() => template({ imageTagMutability: RepositoryTagMutability.MUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: [] }))
         .toThrow(errors.exclusionModeNeedsFilters('test/T', 'MUTABLE_WITH_EXCLUSION').message);
+    });
+
+    test('the README example: a cache whose rules keep release tags fixed but refresh latest', () => {
+      const stack = newStack();
+      const cache = new PullThroughCache(stack, 'Cache', {
+        repositoryTemplate: {
+          imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION,
+          imageTagMutabilityExclusionFilters: ['latest', 'nightly-*'],
+        },
+      });
+      cache.addRule('Quay', { upstream: UpstreamRegistry.quay() });
+      expect(onlyResource(synthJson(stack), EcrRepositoryCreationTemplate.tfResourceType)).toMatchObject({
+        prefix: 'quay',
+        image_tag_mutability: 'IMMUTABLE_WITH_EXCLUSION',
+        image_tag_mutability_exclusion_filter: [{ filter: 'latest', filter_type: 'WILDCARD' }, { filter: 'nightly-*', filter_type: 'WILDCARD' }],
+      });
+      expect(warningsOf(stack)).toEqual([]);
     });
 
     test('a token filter is written as it is', () => {
