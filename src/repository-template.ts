@@ -129,6 +129,8 @@ export interface RepositoryTemplateOptions {
 export interface PullThroughCacheRepositoryTemplateProps extends RepositoryTemplateOptions {
   /**
    * The repository namespace prefix the template applies to: the rule's `ecrRepositoryPrefix`, or `ROOT`.
+   *
+   * 2-256 lowercase letters and digits separated by `.`, `_`, `__`, `-` or `/`, as the provider and the API accept.
    */
   readonly prefix: string;
 

@@ -320,7 +320,7 @@ export const SECRETSMANAGER_SECRET = {
       alsoAllowed: [0],
       note: '0 is sent as ForceDeleteWithoutRecovery',
     },
-    allowed: 'use 0 (delete at once) or',
+    allowed: '0 (delete at once) or 7-30 days',
   },
   region: REGION,
   tags: {
@@ -357,7 +357,7 @@ export const SECRETSMANAGER_SECRET_VERSION = {
   secret_string_wo_version: {
     provider: { file: SECRET_VERSION, note: 'a whole number; requires secret_string_wo' },
     library: { min: 1, reason: 'the version only grows: raising it writes the new value' },
-    allowed: 'use a whole number of',
+    allowed: 'a whole number of 1 or more',
   },
 } satisfies Record<string, ArgumentLimits>;
 
