@@ -10,8 +10,12 @@
  * This module loads nothing (no core, no constructs), so the command-line tool can read it too.
  */
 
-/** The provider release whose Go source the `provider` entries were read from. */
-export const PROVIDER_SOURCE = 'hashicorp/terraform-provider-aws v6.25 (the schema the prebuilt provider packages for cdktf 21.22.1 and CDK Terrain 25.7.0 are generated from)';
+/**
+ * The provider whose Go source the `provider` entries were read from: the v6 line the prebuilt provider packages for
+ * cdktf 21.22.1 and CDK Terrain 25.7.0 are generated from (schema 6.25; the files were read on the repository's main
+ * branch, whose arguments match that schema).
+ */
+export const PROVIDER_SOURCE = 'hashicorp/terraform-provider-aws, v6 (schema 6.25)';
 
 /** One source's constraint on a value. Lengths and counts are inclusive; an absent field means no limit. */
 export interface Constraint {
