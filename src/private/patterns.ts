@@ -87,3 +87,9 @@ export function namespaceOf(prefix: string): string | undefined {
   const normalized = normalizePrefix(prefix);
   return normalized === ROOT_PREFIX ? undefined : normalized;
 }
+
+/** An AWS Organizations ID (the API's pattern). */
+export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
+
+/** PutRegistryPolicy's `policyText`: at most this many characters. */
+export const REGISTRY_POLICY_MAX_LENGTH = 10240;
