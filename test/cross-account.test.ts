@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EcrRegistryPolicy } from '../src/private/aws/ecr-registry-policy';
 import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
 import * as errors from '../src/private/errors';
@@ -397,5 +401,29 @@ describe('consumerPolicyJson', () => {
       ],
     });
     expect(JSON.parse(out.rule.value).Statement[1].Resource).toEqual([repoArn(REGION_OF_PROVIDER, 'quay')]);
+  });
+});
+
+describe('two stacks: the cache account and a consumer account', () => {
+  test("the consumer's policy refers to the cache account's partition, Region and account through the cache stack's outputs", () => {
+    const app = Testing.app();
+    const cacheStack = new TerraformStack(app, 'registry-cache');
+    new AwsProvider(cacheStack, 'aws', { region: 'eu-west-1' });
+    const cache = new PullThroughCache(cacheStack, 'Cache');
+    cache.addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    cache.grantPullToOrganization(ORG);
+    const consumer = new TerraformStack(app, 'team-a');
+    new AwsProvider(consumer, 'aws', { region: 'eu-west-1' });
+    new IamRolePolicy(consumer, 'Pull', { role: 'eks-node-role', policy: cache.consumerPolicyJson });
+    app.synth();
+    const json = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'team-a', 'cdk.tf.json'), 'utf8'));
+    const policy = JSON.parse(Object.values<any>(json.resource.aws_iam_role_policy)[0].policy);
+    const remote = (name: string) => `\${data.terraform_remote_state.cross-stack-reference-input-registry-cache.outputs.cross-stack-output-${name}}`;
+    expect(policy.Statement[1].Resource).toEqual([
+      `arn:${remote('dataaws_partitionEcrPullThroughCachePartitionpartition')}:ecr:${remote('dataaws_regionEcrPullThroughCacheRegionregion')}:` +
+      `${remote('dataaws_caller_identityEcrPullThroughCacheCallerIdentityaccount_id')}:repository/quay/*`,
+    ]);
+    // nothing of the cache stack's own data sources is referred to directly
+    expect(JSON.stringify(json)).not.toContain('${data.aws_');
   });
 });
