@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ECR_REGISTRY_POLICY as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -8,9 +9,9 @@ export interface EcrRegistryPolicyConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<EcrRegistryPolicyConfig>[] = [
-  { name: 'policy', kind: 'string', value: (c) => c.policy },
-  { name: 'region', kind: 'string', value: (c) => c.region },
+export const ARGUMENTS: readonly Argument<EcrRegistryPolicyConfig>[] = [
+  { name: 'policy', kind: 'string', value: (c) => c.policy, limits: LIMITS.policy },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
 ];
 
 /** `aws_ecr_registry_policy`: the registry permissions policy of the provider's account in one Region. */
