@@ -409,7 +409,9 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    * @internal
    */
   public _grantTarget(): GrantTarget {
-    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.repositoryTemplate?.setsResourceTags ?? false);
+    // The template that applies to the rule's new repositories: its own, or one of the stack on its prefix and Region.
+    const template = this._repositoryTemplate ?? templateOn<PullThroughCacheRepositoryTemplate>(this, this.ecrRepositoryPrefix, this._regionArgument);
+    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, template?.setsResourceTags ?? false);
   }
 
   private view(): RuleView {

@@ -321,6 +321,20 @@ describe('templates and repository policies', () => {
     expect(rule.repositoryTemplate).toBeUndefined();
   });
 
+  test('a standalone template on the prefix that sets tags adds ecr:TagResource to the first pull, also in grantPull', () => {
+    const stack = newStack();
+    const rule = new PullThroughCacheRule(stack, 'Quay', { upstream: UpstreamRegistry.quay() });
+    rule.grantPull('ci');
+    // declared after the rule and its grant to a role of this account, before the grant to other accounts
+    new PullThroughCacheRepositoryTemplate(stack, 'QuayTemplate', { prefix: 'quay', resourceTags: { team: 'a' } });
+    rule.grantPullToOrganization(ORG);
+    expect(rule.repositoryTemplate).toBeUndefined();
+    const json = synthJson(stack);
+    expect(onlyRegistryPolicy(json).policy.Statement[0].Action).toEqual([...FIRST_PULL, 'ecr:TagResource']);
+    const inline = JSON.parse(Object.values<any>(resourcesOf(json, 'aws_iam_role_policy')).find((p) => p.role === 'ci').policy);
+    expect(inline.Statement.map((st: any) => st.Sid)).toEqual(['EcrAuthorizationToken', 'PullThroughCache', 'TagOnCreate']);
+  });
+
   test("a standalone template in another Region is not the rule's", () => {
     const stack = newStack();
     new PullThroughCacheRepositoryTemplate(stack, 'QuayTemplate', { prefix: 'quay', region: 'eu-west-1' });
