@@ -1,7 +1,8 @@
 /**
  * The reference stack: every upstream preset, a credential secret made from sensitive variables, ECR to ECR across
- * accounts with its role, a repository creation template with lifecycle rules, a pull grant to a node role, caches
- * in more Regions made in a loop, a rule owned by another stack referenced by its prefix, and image URIs as outputs.
+ * accounts with its role, a repository creation template with lifecycle rules, a pull grant to a node role, a pull
+ * grant to the accounts of an organization, caches in more Regions made in a loop, a rule owned by another stack
+ * referenced by its prefix, and image URIs as outputs.
  *
  * The Python, Go and Java programs under test/bindings build this same stack.
  */
@@ -20,6 +21,9 @@ import {
 
 /** The account whose ECR registry the central rule caches from. */
 export const CENTRAL_ACCOUNT_ID = '444455556666';
+
+/** The AWS organization whose accounts pull through the cache. */
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
 
 export class ReferenceStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -102,6 +106,14 @@ export class ReferenceStack extends TerraformStack {
 
     // The EKS nodes pull through every rule, including the first pull that creates a cached repository.
     cache.grantPull('eks-node-role');
+
+    // Every account of the organization pulls through the cache: the first pull is allowed by the registry policy of
+    // this Region (which the stack owns), later pulls by the repository policy of each rule's creation template.
+    cache.grantPullToOrganization(ORGANIZATION_ID);
+    new TerraformOutput(this, 'consumer_policy', {
+      description: 'Attach this policy to the roles of the consumer accounts',
+      value: cache.consumerPolicyJson,
+    });
 
     // Provider v6 takes a Region per resource: one PullThroughCache per Region, no provider alias.
     for (const region of ['eu-west-1', 'ap-southeast-2']) {

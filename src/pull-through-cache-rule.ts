@@ -2,13 +2,14 @@ import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataAwsEcrPullThroughCacheRule } from './private/aws/data-aws-ecr-pull-through-cache-rule';
 import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
+import { accountsGrantee, Grantee, organizationGrantee, registryPolicyOf, templateOn } from './private/cross-account';
 import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView } from './private/cache-uris';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
-import { addPullGrant, GrantTarget } from './private/grants';
+import { addPullGrant, GrantTarget, pullPolicy } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE } from './private/aws/argument-table';
-import { UNSUPPORTED_REGION_PATTERN } from './private/patterns';
+import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { recordedRole } from './private/role-readiness';
 import { registerRule } from './private/stack-rules';
@@ -50,6 +51,18 @@ export interface PullThroughCacheRuleProps {
    * @default - no template: cached repositories get ECR's defaults
    */
   readonly repositoryTemplate?: RepositoryTemplateOptions;
+
+  /**
+   * Whether this stack owns the registry permissions policy (`aws_ecr_registry_policy`) that pull grants for other
+   * accounts (`grantPullToOrganization`, `grantPullToAccounts`) write into.
+   *
+   * A registry has one policy per Region and deploying replaces all of it. With `false`, the stack makes no
+   * `aws_ecr_registry_policy`: merge `registryPolicyJson` into the policy you own instead.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
+   */
+  readonly manageRegistryPolicy?: boolean;
 }
 
 /**
@@ -181,12 +194,6 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   public readonly upstream: UpstreamRegistry;
 
 
-  /**
-   * The creation template of the rule's repositories.
-   *
-   * @default - none, when `repositoryTemplate` was not given
-   */
-  public readonly repositoryTemplate?: PullThroughCacheRepositoryTemplate;
 
   /**
    * The rule's own `region` argument, if any.
@@ -197,6 +204,8 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
 
   private readonly region: string;
   private readonly ruleResource: EcrPullThroughCacheRule;
+  private readonly manageRegistryPolicy: boolean;
+  private _repositoryTemplate?: PullThroughCacheRepositoryTemplate;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -221,6 +230,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     this.ecrRepositoryPrefix = prefix;
     this._regionArgument = props.region;
     this.region = effectiveRegion(this, props.region);
+    this.manageRegistryPolicy = props.manageRegistryPolicy ?? true;
 
     const resource = new EcrPullThroughCacheRule(this, 'Resource', {
       ecrRepositoryPrefix: prefix,
@@ -244,7 +254,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     partitionOf(this);
 
     if (props.repositoryTemplate !== undefined) {
-      this.repositoryTemplate = new PullThroughCacheRepositoryTemplate(this, 'RepositoryTemplate', {
+      this._repositoryTemplate = new PullThroughCacheRepositoryTemplate(this, 'RepositoryTemplate', {
         ...props.repositoryTemplate,
         prefix,
         region: props.region,
@@ -254,10 +264,42 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   }
 
   /**
+   * The creation template of the rule's repositories.
+   *
+   * @default - none, when `repositoryTemplate` was not given and no pull grant for other accounts made one
+   */
+  public get repositoryTemplate(): PullThroughCacheRepositoryTemplate | undefined {
+    return this._repositoryTemplate;
+  }
+
+  /**
    * The account ID of the registry the rule belongs to.
    */
   public get registryId(): string {
     return this.ruleResource.registryId;
+  }
+
+  /**
+   * The registry permissions policy (JSON) of this rule's Region, as this stack makes it: the statements of every pull
+   * grant for other accounts of the stack in that Region.
+   *
+   * With `manageRegistryPolicy: false`, merge it into the registry policy you own, for example with the
+   * `source_policy_documents` of an `aws_iam_policy_document` data source.
+   */
+  public get registryPolicyJson(): string {
+    return registryPolicyOf(this, this._regionArgument).json;
+  }
+
+  /**
+   * The identity policy (JSON) a role of a consumer account needs to pull through this rule.
+   *
+   * `ecr:GetAuthorizationToken` on `*`, and the actions listed under `grantPull` on this rule's repositories in this
+   * (the cache) account. Attach it to the roles of the accounts given to `grantPullToOrganization` or
+   * `grantPullToAccounts`.
+   */
+  public get consumerPolicyJson(): string {
+    callerIdentityOf(this);
+    return pullPolicy(() => [this._grantTarget()]);
   }
 
   /**
@@ -306,12 +348,73 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   }
 
   /**
+   * Lets principals of the accounts of an AWS organization pull through this rule, including the first pull that
+   * creates the cached repository.
+   *
+   * The registry permissions policy of the rule's Region (see `manageRegistryPolicy`) allows `ecr:CreateRepository`
+   * and `ecr:BatchImportUpstreamImage` (and `ecr:TagResource` when the rule's template sets tags) on
+   * `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*` to principals whose `aws:PrincipalOrgID` is
+   * `organizationId`. The repository policy of the rule's creation template (made when the rule has none) allows them
+   * `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer` and `ecr:BatchCheckLayerAvailability` on every repository it
+   * creates: repositories cached before the grant keep their own policy. Roles in those accounts also need an
+   * identity policy: `consumerPolicyJson`.
+   *
+   * @param organizationId the ID of the organization, e.g. `o-a1b2c3d4e5`.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
+   */
+  public grantPullToOrganization(organizationId: string): void {
+    this._grantCrossAccount(organizationGrantee(this, organizationId));
+  }
+
+  /**
+   * Lets principals of the given accounts pull through this rule, including the first pull that creates the cached
+   * repository.
+   *
+   * The same statements as `grantPullToOrganization`, with the accounts' root principals
+   * (`arn:<partition>:iam::<account>:root`, meaning every principal of the account that its own policies allow)
+   * instead of the organization condition.
+   *
+   * @param accountIds the 12-digit IDs of the consumer accounts.
+   */
+  public grantPullToAccounts(accountIds: string[]): void {
+    this._grantCrossAccount(accountsGrantee(this, accountIds));
+  }
+
+  /**
+   * Adds a grant for other accounts to the template and to the registry policy of the rule's Region.
+   *
+   * @internal
+   */
+  public _grantCrossAccount(grantee: Grantee): void {
+    this.templateForGrants()._grantPull(grantee);
+    registryPolicyOf(this, this._regionArgument).add(this, grantee, this._grantTarget(), this.manageRegistryPolicy);
+  }
+
+  /** The template whose repository policy carries the later pulls: the rule's, one of the stack on its prefix, or a new one. */
+  private templateForGrants(): PullThroughCacheRepositoryTemplate {
+    if (this._repositoryTemplate !== undefined) return this._repositoryTemplate;
+    const existing = templateOn<PullThroughCacheRepositoryTemplate>(this, this.ecrRepositoryPrefix, this._regionArgument);
+    if (existing !== undefined) return existing;
+    const root = templateOn<PullThroughCacheRepositoryTemplate>(this, ROOT_PREFIX, this._regionArgument);
+    if (root !== undefined && isLiteral(this.ecrRepositoryPrefix) && this.ecrRepositoryPrefix !== ROOT_PREFIX) {
+      warn(this, errors.grantTemplateShadowsRootWarning(this.ecrRepositoryPrefix, root.node.path));
+    }
+    this._repositoryTemplate = new PullThroughCacheRepositoryTemplate(this, 'RepositoryTemplate', {
+      prefix: this.ecrRepositoryPrefix,
+      region: this._regionArgument,
+    });
+    return this._repositoryTemplate;
+  }
+
+  /**
    * The repositories of this rule, for grants.
    *
    * @internal
    */
   public _grantTarget(): GrantTarget {
-    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.repositoryTemplate?.setsResourceTags ?? false);
+    // The template that applies to the rule's new repositories: its own, or one of the stack on its prefix and Region.
+    const template = this._repositoryTemplate ?? templateOn<PullThroughCacheRepositoryTemplate>(this, this.ecrRepositoryPrefix, this._regionArgument);
+    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, template?.setsResourceTags ?? false);
   }
 
   private view(): RuleView {

@@ -1,6 +1,9 @@
+import { warn } from './private/warnings';
 import { Construct } from 'constructs';
+import { accountsGrantee, Grantee, organizationGrantee, registryPolicyOf } from './private/cross-account';
 import * as errors from './private/errors';
-import { addPullGrant } from './private/grants';
+import { addPullGrant, pullPolicy } from './private/grants';
+import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { isLiteral, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
 import { PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
@@ -26,6 +29,19 @@ export interface PullThroughCacheProps {
    * @default - no template
    */
   readonly repositoryTemplate?: RepositoryTemplateOptions;
+
+  /**
+   * Whether this stack owns the registry permissions policy (`aws_ecr_registry_policy`) of the cache's Region, which
+   * `grantPullToOrganization` and `grantPullToAccounts` write into. Also the default of its rules.
+   *
+   * A registry has one policy per Region and deploying replaces all of it, including statements made elsewhere (for
+   * example for replication): the stack warns at synth, and `ecr-ptc diff --synth` lists what would be dropped. With
+   * `false`, the stack makes no `aws_ecr_registry_policy`: merge `registryPolicyJson` into the policy you own.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
+   */
+  readonly manageRegistryPolicy?: boolean;
 }
 
 /**
@@ -44,6 +60,8 @@ export class PullThroughCache extends Construct {
 
   private readonly _rules: PullThroughCacheRule[] = [];
   private readonly repositoryTemplate?: RepositoryTemplateOptions;
+  private readonly manageRegistryPolicy?: boolean;
+  private readonly grantees: Grantee[] = [];
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -56,6 +74,7 @@ export class PullThroughCache extends Construct {
     validateRegion(this.node.path, 'region', props.region);
     this.region = props.region;
     this.repositoryTemplate = props.repositoryTemplate;
+    this.manageRegistryPolicy = props.manageRegistryPolicy;
   }
 
   /**
@@ -82,8 +101,10 @@ export class PullThroughCache extends Construct {
       ...props,
       region: props.region ?? this.region,
       repositoryTemplate: props.repositoryTemplate ?? this.repositoryTemplate,
+      manageRegistryPolicy: props.manageRegistryPolicy ?? this.manageRegistryPolicy,
     });
     this._rules.push(rule);
+    for (const grantee of this.grantees) rule._grantCrossAccount(grantee);
     return rule;
   }
 
@@ -97,5 +118,70 @@ export class PullThroughCache extends Construct {
    */
   public grantPull(roleName: string): void {
     addPullGrant(this, roleName, () => this._rules.map((r) => r._grantTarget()));
+  }
+
+  /**
+   * Lets principals of the accounts of an AWS organization pull through every rule of this cache, including rules
+   * added later and the first pull that creates a cached repository.
+   *
+   * The statements are those of `PullThroughCacheRule.grantPullToOrganization`, for each rule: the first pull in the
+   * registry permissions policy of the cache's Region, later pulls in the repository policy of each rule's creation
+   * template. Roles in those accounts also need an identity policy: `consumerPolicyJson`.
+   *
+   * @param organizationId the ID of the organization, e.g. `o-a1b2c3d4e5`.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
+   */
+  public grantPullToOrganization(organizationId: string): void {
+    this.grantCrossAccount(organizationGrantee(this, organizationId));
+  }
+
+  /**
+   * Lets principals of the given accounts pull through every rule of this cache, including rules added later and the
+   * first pull that creates a cached repository.
+   *
+   * The statements are those of `PullThroughCacheRule.grantPullToAccounts`, for each rule.
+   *
+   * @param accountIds the 12-digit IDs of the consumer accounts.
+   */
+  public grantPullToAccounts(accountIds: string[]): void {
+    this.grantCrossAccount(accountsGrantee(this, accountIds));
+  }
+
+  /**
+   * The registry permissions policy (JSON) of the cache's Region, as this stack makes it: the statements of every pull
+   * grant for other accounts of the stack in that Region.
+   *
+   * With `manageRegistryPolicy: false`, merge it into the registry policy you own, for example with the
+   * `source_policy_documents` of an `aws_iam_policy_document` data source.
+   */
+  public get registryPolicyJson(): string {
+    return registryPolicyOf(this, this.region).json;
+  }
+
+  /**
+   * The identity policy (JSON) a role of a consumer account needs to pull through every rule of this cache.
+   *
+   * `ecr:GetAuthorizationToken` on `*`, and the actions listed under `PullThroughCacheRule.grantPull` on the
+   * repositories of every rule in this (the cache) account. Attach it to the roles of the accounts given to
+   * `grantPullToOrganization` or `grantPullToAccounts`.
+   */
+  public get consumerPolicyJson(): string {
+    // The policy is produced at synth; the data sources it refers to must exist before then.
+    callerIdentityOf(this);
+    partitionOf(this);
+    return pullPolicy(() => this._rules.map((r) => r._grantTarget()));
+  }
+
+  private grantCrossAccount(grantee: Grantee): void {
+    if (this.grantees.length === 0) {
+      this.node.addValidation({
+        validate: () => {
+          if (this._rules.length === 0) warn(this, errors.grantWithoutRulesWarning());
+          return [];
+        },
+      });
+    }
+    this.grantees.push(grantee);
+    for (const rule of this._rules) rule._grantCrossAccount(grantee);
   }
 }

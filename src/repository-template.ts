@@ -5,6 +5,7 @@ import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
 import { brokenStringRule, itemRange, mapEntryRange } from './private/aws/argument-check';
 import { ECR_REPOSITORY_CREATION_TEMPLATE as TEMPLATE } from './private/aws/argument-table';
+import { Grantee, granteeKey, recordTemplate, REPOSITORY_SID_PREFIX, repositoryPolicyStatements } from './private/cross-account';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { assumeRolePolicy, ECR_PRINCIPAL, policyDocument, PolicyStatement, repositoryArn } from './private/iam';
@@ -176,6 +177,9 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
    */
   public readonly setsResourceTags: boolean;
 
+  private readonly repositoryPolicy?: string;
+  private readonly grantees: Grantee[] = [];
+
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
    * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
@@ -214,6 +218,8 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       this.role = role.role;
     }
 
+    this.repositoryPolicy = props.repositoryPolicy;
+    const template = this;
     this.resource = new EcrRepositoryCreationTemplate(this, 'Resource', {
       prefix: this.prefix,
       appliedFor: ['PULL_THROUGH_CACHE'],
@@ -221,7 +227,10 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       imageTagMutability: props.imageTagMutability ?? RepositoryTagMutability.MUTABLE,
       imageTagMutabilityExclusionFilters: exclusionFilters,
       lifecyclePolicy,
-      repositoryPolicy: props.repositoryPolicy,
+      // Read at synth: pull grants for other accounts add their statements after construction.
+      get repositoryPolicy() {
+        return template.repositoryPolicyText();
+      },
       resourceTags: this.setsResourceTags ? tags : undefined,
       customRoleArn: role?.role.arn,
       encryptionType: props.encryption ?? RepositoryEncryption.AES256,
@@ -230,6 +239,53 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       // IAM is eventually consistent: ECR checks the role when the template is made, so wait for its policy too.
       dependsOn: role ? [role.policy] : undefined,
     });
+    recordTemplate(this, props.region);
+  }
+
+  /**
+   * Lets principals of other accounts pull from every repository the template creates (its repository policy).
+   *
+   * @internal
+   */
+  public _grantPull(grantee: Grantee): void {
+    const key = granteeKey(grantee);
+    if (this.grantees.some((g) => granteeKey(g) === key)) return;
+    if (this.grantees.length === 0) {
+      this.userStatements();
+      // The policy is produced at synth; the data source it refers to must exist before then.
+      partitionOf(this);
+      this.node.addValidation({ validate: () => this.policyLengthErrors() });
+    }
+    this.grantees.push(grantee);
+  }
+
+  /** The repository policy: the one given, with the statements of the pull grants for other accounts. */
+  private repositoryPolicyText(partition?: string): string | undefined {
+    if (this.grantees.length === 0) return this.repositoryPolicy;
+    const base = this.repositoryPolicy === undefined ? { Version: '2012-10-17' } : JSON.parse(this.repositoryPolicy);
+    const ours = repositoryPolicyStatements(this.grantees, partition ?? partitionOf(this).partition);
+    return JSON.stringify({ ...base, Statement: [...this.userStatements(), ...ours] });
+  }
+
+  /** The statements of the given repository policy; throws when the grants cannot add theirs to it. */
+  private userStatements(): unknown[] {
+    const text = this.repositoryPolicy;
+    if (text === undefined) return [];
+    if (!isLiteral(text)) throw errors.repositoryPolicyNotMergeable(this, 'is a token');
+    const doc = JSON.parse(text);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw errors.repositoryPolicyNotMergeable(this, 'is not a JSON object');
+    const statements: unknown[] = doc.Statement === undefined ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    for (const st of statements) {
+      const sid = (st as { Sid?: unknown } | null)?.Sid;
+      if (typeof sid === 'string' && new RegExp(`^${REPOSITORY_SID_PREFIX}\\d+$`).test(sid)) throw errors.repositoryPolicySid(this, sid);
+    }
+    return statements;
+  }
+
+  private policyLengthErrors(): string[] {
+    // The partition is a token here: count its longest literal value.
+    const length = this.repositoryPolicyText('aws-us-gov')!.length;
+    return length > REPOSITORY_POLICY_MAX_LENGTH ? [errors.mergedRepositoryPolicyLength(length, REPOSITORY_POLICY_MAX_LENGTH)] : [];
   }
 
   private makeRole(props: PullThroughCacheRepositoryTemplateProps, customerKey: boolean): { role: IamRole; policy: IamRolePolicy } {

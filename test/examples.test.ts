@@ -51,8 +51,25 @@ describe('the example stack', () => {
     expect(version.secret_string_wo).toMatch(/^\$\{jsonencode\(\{"username" = var\.docker_hub_username, "accessToken" = var\.docker_hub_access_token\}\)\}$/);
   });
 
-  test('leaves the registry policy alone: it is one document per Region that the library does not own', () => {
-    expect(json.resource.aws_ecr_registry_policy).toBeUndefined();
+  test('owns one registry policy, in the Region of the cache granted to the organization; the other Regions keep theirs', () => {
+    expect(Object.keys(json.resource.aws_ecr_registry_policy)).toEqual(['EcrPullThroughCacheRegistryPolicy-us-east-1']);
+    const policy = JSON.parse(json.resource.aws_ecr_registry_policy['EcrPullThroughCacheRegistryPolicy-us-east-1'].policy);
+    const resources = policy.Statement.flatMap((s: any) => s.Resource);
+    // the nine rules of the us-east-1 cache, and only those
+    expect(resources).toHaveLength(9);
+    expect(resources.every((r: string) => r.includes(':ecr:${data.aws_region.EcrPullThroughCacheRegion.region}:'))).toBe(true);
+    for (const s of policy.Statement) expect(s.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
+  });
+
+  test("every template of the organization's cache lets the organization pull from the repositories it creates", () => {
+    const templates = Object.values<any>(json.resource.aws_ecr_repository_creation_template);
+    expect(templates).toHaveLength(9);
+    for (const t of templates) {
+      expect(JSON.parse(t.repository_policy).Statement).toEqual([expect.objectContaining({
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      })]);
+    }
   });
 
   test('outputs image URIs in the cache', () => {

@@ -66,7 +66,7 @@ function everyFeature(): any[] {
     tags: { team: 'platform' }, recoveryWindowInDays: 7, region: 'us-east-1',
   });
   const role = new EcrUpstreamRole(stack, 'Role', { upstreamAccountId: '444455556666', roleName: 'ptc-central', scopeToRules: true });
-  new PullThroughCacheRule(stack, 'Central', {
+  const central = new PullThroughCacheRule(stack, 'Central', {
     upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: role.roleArn, repositoryPrefix: 'platform' }),
     ecrRepositoryPrefix: 'central',
     region: 'us-east-1',
@@ -76,6 +76,7 @@ function everyFeature(): any[] {
       resourceTags: { a: 'b' }, repositoryPolicy: '{"Version":"2012-10-17","Statement":[]}',
     },
   });
+  central.grantPullToAccounts(['444455556666']);
   const cache = new PullThroughCache(stack, 'Cache', { region: 'us-east-1' });
   cache.addRule('Hub', { upstream: UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) }) });
   PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Elsewhere', 'shared', { region: 'us-east-1' }).grantPull('r');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError } from './errors';
+import { readRegistryPolicies, type DeclaredRegistryPolicy } from './registry-policy';
 
 /** One piece of a Terraform string: literal text or a `${...}` expression. */
 export type TemplatePart = { readonly literal: string } | { readonly expression: string };
@@ -82,6 +83,8 @@ export interface SynthesizedStack {
    * (for a `name_prefix`, a template whose tail is unknown).
    */
   readonly secretNames: ReadonlyMap<string, string>;
+  /** The `aws_ecr_registry_policy` resources. */
+  readonly registryPolicies: readonly DeclaredRegistryPolicy[];
 }
 
 type Json = Record<string, unknown>;
@@ -151,7 +154,7 @@ export function readSynthesizedStack(text: string, source: string): SynthesizedS
       region: optionalString(r.region) ?? regions.get(provider),
     });
   }
-  return { rules, secretNames };
+  return { rules, secretNames, registryPolicies: readRegistryPolicies(resources, regions, source) };
 }
 
 /** Reads `--synth <path>` (relative to `cwd`); throws `CliError` when the file cannot be read or is not JSON. */

@@ -296,6 +296,43 @@ export function otherCore(where: Where, stackCore: string, libraryCore: string):
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Pulls from other accounts
+
+export function organizationId(where: Where, value: string): ValidationError {
+  return fail(where, `organizationId '${value}' is not an AWS Organizations ID: it must be 'o-' followed by 10-32 lowercase letters or digits, ` +
+    `for example 'o-a1b2c3d4e5'. Find it with 'aws organizations describe-organization'.`);
+}
+
+export function noAccountIds(where: Where): ValidationError {
+  return fail(where, `accountIds is empty: give the 12-digit IDs of the accounts whose principals may pull, for example ['111122223333'].`);
+}
+
+export function accountIdsToken(where: Where): ValidationError {
+  return fail(where, `accountIds is a token list, whose length is unknown until Terraform runs: give a list of strings ` +
+    `(each may be a token), for example [consumerAccountId].`);
+}
+
+export function repositoryPolicyNotMergeable(where: Where, reason: string): ValidationError {
+  return fail(where, `the repositoryPolicy of the rule's creation template ${reason}, so the pull grant for other accounts cannot add its ` +
+    `statements to it. Give repositoryPolicy as a literal JSON document with a 'Statement' list, or leave it out.`);
+}
+
+export function repositoryPolicySid(where: Where, sid: string): ValidationError {
+  return fail(where, `the repositoryPolicy of the rule's creation template already has a statement with Sid '${sid}', which the pull grant ` +
+    `for other accounts uses. Rename that statement.`);
+}
+
+export function mergedRepositoryPolicyLength(length: number, max: number): string {
+  return `the repository policy of this template, with the statements of the pull grants for other accounts, has ${length} characters, ` +
+    `but ECR allows at most ${max}. Grant an organization instead of many accounts, or shorten your own statements.`;
+}
+
+export function registryPolicyOwnership(regionKey: string, managed: string[], unmanaged: string[]): string {
+  return `the grants in ${regionKey} disagree about who owns the registry policy: manageRegistryPolicy is true for ` +
+    `${managed.join(', ')} and false for ${unmanaged.join(', ')}. A registry has one policy per Region: set the same value on all of them.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Any argument of the table (argument-table.ts): the rule and what is allowed come from its entry.
 
 function sourceOf(limits: ArgumentLimits, has: (c: Constraint) => boolean): string {
@@ -356,4 +393,22 @@ export function noProviderWarning(rulePaths: string[]): string {
     `Their Region is known only when Terraform runs (from the provider configuration or AWS_REGION), so the checks that compare ` +
     `Regions (the secret's Region, an 'ecr' upstream in the rule's own Region, duplicate prefixes) treat them as one unknown Region. ` +
     `Add an AwsProvider with a region, or set region on each rule.`;
+}
+
+export function registryPolicyWarning(regionKey: string): string {
+  return `[ecr-ptc:registry-policy] this stack owns the registry permissions policy of ${regionKey} (aws_ecr_registry_policy): ` +
+    `deploying replaces the whole document, and any statement made elsewhere (for example for replication) is lost. ` +
+    `Run 'ecr-ptc diff --synth' first to see what would be dropped, or set manageRegistryPolicy: false and merge registryPolicyJson ` +
+    `into the policy you own.`;
+}
+
+export function grantWithoutRulesWarning(): string {
+  return `[ecr-ptc:grant-without-rules] this cache grants pulls to other accounts but has no rules, so the grant allows nothing. ` +
+    `Add a rule with addRule(), or remove the grant.`;
+}
+
+export function grantTemplateShadowsRootWarning(prefix: string, rootTemplatePath: string): string {
+  return `[ecr-ptc:grant-template] the pull grant for other accounts adds a repository creation template for '${prefix}', which now ` +
+    `applies to its new repositories instead of the 'ROOT' template ${rootTemplatePath}. Give the rule a repositoryTemplate with the ` +
+    `settings you need.`;
 }

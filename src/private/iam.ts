@@ -74,6 +74,7 @@ export interface PolicyStatement {
   readonly Principal?: Record<string, string | string[]>;
   readonly Action: string | string[];
   readonly Resource?: string | string[];
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
 }
 
 /**

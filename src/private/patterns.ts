@@ -90,3 +90,6 @@ export function namespaceOf(prefix: string): string | undefined {
   const normalized = normalizePrefix(prefix);
   return normalized === ROOT_PREFIX ? undefined : normalized;
 }
+
+/** An AWS Organizations ID (the API's pattern). */
+export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;

@@ -53,7 +53,12 @@ const RULES_OF_STACK = Symbol.for('cdktf-ecr-pull-through-cache.rules');
  * relying on a us-east-1 provider are seen as the same Region.
  */
 function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
-  const r = rule._regionArgument ?? defaultRegion;
+  return regionKeyOf(rule._regionArgument, defaultRegion);
+}
+
+/** A readable key for a Region: a resource's own `region` argument, else the provider's literal Region. */
+export function regionKeyOf(regionArgument: string | undefined, defaultRegion: string | undefined): string {
+  const r = regionArgument ?? defaultRegion;
   if (r === undefined) return "the provider's Region";
   return isTokenString(r) ? `Region ${r}` : `Region '${r}'`;
 }

@@ -76,7 +76,7 @@ describe('read-only', () => {
 
   test('the CLI source sends no write command', () => {
     const commands = sourceFiles(join(ROOT, 'src', 'cli')).flatMap((f) => readFileSync(f, 'utf8').match(/\b[A-Z]\w+Command\b/g) ?? []);
-    expect([...new Set(commands)].sort()).toEqual(['ValidatePullThroughCacheRuleCommand']);
+    expect([...new Set(commands)].sort()).toEqual(['GetRegistryPolicyCommand', 'ValidatePullThroughCacheRuleCommand']);
   });
 });
 

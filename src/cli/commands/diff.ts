@@ -1,6 +1,7 @@
 import type { PullThroughCacheRule } from '@aws-sdk/client-ecr';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatJson } from '../output';
+import { compareRegistryPolicies, formatRegistryPolicyComparisons } from '../registry-policy';
 import { normaliseUpstreamPrefix, secretNameFromArn } from '../registries';
 import { isUnresolved, loadSynthesizedStack, parseTemplate, templatePattern, type DeclaredRule, type SynthesizedStack } from '../terraform';
 import type { CommandContext } from './context';
@@ -210,15 +211,17 @@ export function formatDiff(report: DiffReport): string {
 export async function runDiff(ctx: CommandContext, args: { readonly synth: string }): Promise<number> {
   const stack = await loadSynthesizedStack(ctx.io.cwd, args.synth);
   const report = diffRules(stack, await fetchRules(ctx), ctx.region);
+  const registryPolicies = await compareRegistryPolicies(ctx.client, stack.registryPolicies, ctx.region);
   if (ctx.global.json) {
     ctx.io.stdout(
       formatJson({
         ...report,
         extra: report.extra.map(ruleJson),
+        ...(registryPolicies.length > 0 ? { registryPolicies } : {}),
       }),
     );
   } else {
-    ctx.io.stdout(formatDiff(report));
+    ctx.io.stdout(formatDiff(report) + formatRegistryPolicyComparisons(registryPolicies));
   }
-  return report.drift ? EXIT_FINDINGS : EXIT_OK;
+  return report.drift || registryPolicies.some((p) => p.dropped.length > 0) ? EXIT_FINDINGS : EXIT_OK;
 }

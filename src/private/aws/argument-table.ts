@@ -418,6 +418,17 @@ export const IAM_ROLE_POLICY = {
   },
 } satisfies Record<string, ArgumentLimits>;
 
+const REGISTRY_POLICY = `${ECR}registry_policy.go`;
+
+export const ECR_REGISTRY_POLICY = {
+  policy: {
+    provider: { file: REGISTRY_POLICY, json: true, note: 'validation.StringIsJSON; the provider normalizes the JSON before PutRegistryPolicy' },
+    api: { shape: 'RegistryPolicyText', source: ECR_MODEL, minLength: 0, maxLength: 10240 },
+    allowed: 'a JSON policy document',
+  },
+  region: REGION,
+} satisfies Record<string, ArgumentLimits>;
+
 /** Every table, by Terraform type (`data.` for data sources). */
 export const ARGUMENT_TABLES: { readonly [type: string]: { readonly [argument: string]: ArgumentLimits } } = {
   'aws_ecr_pull_through_cache_rule': ECR_PULL_THROUGH_CACHE_RULE,
@@ -427,4 +438,5 @@ export const ARGUMENT_TABLES: { readonly [type: string]: { readonly [argument: s
   'aws_secretsmanager_secret_version': SECRETSMANAGER_SECRET_VERSION,
   'aws_iam_role': IAM_ROLE,
   'aws_iam_role_policy': IAM_ROLE_POLICY,
+  'aws_ecr_registry_policy': ECR_REGISTRY_POLICY,
 };

@@ -5,11 +5,14 @@ import { AwsDataSource } from './base';
 export class DataAwsCallerIdentity extends AwsDataSource<{}> {
   public static readonly tfResourceType = 'aws_caller_identity';
 
+  private accountIdToken?: string;
+
   constructor(scope: Construct, id: string) {
     super(scope, id, DataAwsCallerIdentity.tfResourceType, [], {});
   }
 
+  /** The account, one token per data source (see `DataAwsPartition.partition`). */
   public get accountId(): string {
-    return this.getStringAttribute('account_id');
+    return (this.accountIdToken ??= this.getStringAttribute('account_id'));
   }
 }

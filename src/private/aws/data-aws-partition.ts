@@ -5,12 +5,18 @@ import { AwsDataSource } from './base';
 export class DataAwsPartition extends AwsDataSource<{}> {
   public static readonly tfResourceType = 'aws_partition';
 
+  private partitionToken?: string;
+
   constructor(scope: Construct, id: string) {
     super(scope, id, DataAwsPartition.tfResourceType, [], {});
   }
 
+  /**
+   * The partition, one token per data source: policies produced at synth refer to it, and the core turns a reference
+   * from another stack into a remote state output only for a token it saw while preparing that stack.
+   */
   public get partition(): string {
-    return this.getStringAttribute('partition');
+    return (this.partitionToken ??= this.getStringAttribute('partition'));
   }
 
   public get dnsSuffix(): string {

@@ -124,6 +124,13 @@ func NewReferenceStack(scope constructs.Construct, id string) cdktf.TerraformSta
 
 	cache.GrantPull(jsii.String("eks-node-role"))
 
+	// Every account of the organization pulls through the cache.
+	cache.GrantPullToOrganization(jsii.String("o-a1b2c3d4e5"))
+	cdktf.NewTerraformOutput(stack, jsii.String("consumer_policy"), &cdktf.TerraformOutputConfig{
+		Description: jsii.String("Attach this policy to the roles of the consumer accounts"),
+		Value:       cache.ConsumerPolicyJson(),
+	})
+
 	for _, region := range []string{"eu-west-1", "ap-southeast-2"} {
 		regional := ptc.NewPullThroughCache(stack, jsii.String("Cache-"+region), &ptc.PullThroughCacheProps{
 			Region: jsii.String(region),

@@ -23,6 +23,7 @@ from cdktf_ecr_pull_through_cache import (
 
 STACK_ID = "ecr-pull-through-cache-example"
 CENTRAL_ACCOUNT_ID = "444455556666"
+ORGANIZATION_ID = "o-a1b2c3d4e5"
 
 
 def secret_arn(name: str) -> str:
@@ -125,6 +126,15 @@ class ReferenceStack(TerraformStack):
         )
 
         cache.grant_pull("eks-node-role")
+
+        # Every account of the organization pulls through the cache.
+        cache.grant_pull_to_organization(ORGANIZATION_ID)
+        TerraformOutput(
+            self,
+            "consumer_policy",
+            description="Attach this policy to the roles of the consumer accounts",
+            value=cache.consumer_policy_json,
+        )
 
         for region in ["eu-west-1", "ap-southeast-2"]:
             regional = PullThroughCache(self, f"Cache-{region}", region=region)

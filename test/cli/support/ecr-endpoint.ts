@@ -129,6 +129,7 @@ export class LocalEcrEndpoint {
   private readonly secrets = new Map<string, SeedSecret>();
   private readonly roles = new Map<string, string>();
   private readonly upstreamLogins = new Map<string, { username: string; accessToken: string }>();
+  private readonly registryPolicies = new Map<string, string>();
   private faults: ActiveFault[] = [];
   private port = 0;
   private inFlight = 0;
@@ -197,6 +198,16 @@ export class LocalEcrEndpoint {
     this.upstreamLogins.set(host, { username, accessToken });
   }
 
+  /**
+   * Sets the registry permissions policy of a registry in a Region (the text as GetRegistryPolicy returns it), as
+   * PutRegistryPolicy would: the whole document of that registry and Region.
+   */
+  seedRegistryPolicy(policyText: string, region: string, registryId = ACCOUNT_ID): void {
+    const error = validateInput(this.model, 'PutRegistryPolicy', { policyText });
+    if (error) throw new Error(`bad seed registry policy: ${error.message}`);
+    this.registryPolicies.set(`${registryId} ${region}`, policyText);
+  }
+
   /** Injects a fault. */
   inject(fault: Fault): void {
     this.faults.push({ fault, remaining: fault.count ?? Infinity });
@@ -210,6 +221,7 @@ export class LocalEcrEndpoint {
     this.secrets.clear();
     this.roles.clear();
     this.upstreamLogins.clear();
+    this.registryPolicies.clear();
     this.accessKeys.clear();
     this.accessKeys.add(ACCESS_KEY_ID);
     this.deniedAccessKeys.clear();
@@ -360,6 +372,8 @@ export class LocalEcrEndpoint {
         return this.update(input, region);
       case 'DeletePullThroughCacheRule':
         return this.delete(input, region);
+      case 'GetRegistryPolicy':
+        return this.getRegistryPolicy(region);
       default:
         throw new ServiceError('UnknownOperationException', `The local endpoint does not implement ${operation}`);
     }
@@ -515,6 +529,15 @@ export class LocalEcrEndpoint {
     if (input.customRoleArn !== undefined) rule.customRoleArn = input.customRoleArn as string;
     rule.updatedAt = this.tick();
     return rule;
+  }
+
+  /** The registry is the caller's own: GetRegistryPolicy takes no registryId. */
+  private getRegistryPolicy(region: string): unknown {
+    const policyText = this.registryPolicies.get(`${ACCOUNT_ID} ${region}`);
+    if (policyText === undefined) {
+      throw new ServiceError('RegistryPolicyNotFoundException', `Registry policy does not exist in the registry with id '${ACCOUNT_ID}'`);
+    }
+    return { registryId: ACCOUNT_ID, policyText };
   }
 
   private delete(input: Record<string, unknown>, region: string): unknown {

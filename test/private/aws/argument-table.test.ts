@@ -15,6 +15,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ARGUMENTS as DATA_RULE_ARGUMENTS } from '../../../src/private/aws/data-aws-ecr-pull-through-cache-rule';
 import { ARGUMENTS as RULE_ARGUMENTS } from '../../../src/private/aws/ecr-pull-through-cache-rule';
+import { ARGUMENTS as REGISTRY_POLICY_ARGUMENTS } from '../../../src/private/aws/ecr-registry-policy';
 import { ARGUMENTS as TEMPLATE_ARGUMENTS } from '../../../src/private/aws/ecr-repository-creation-template';
 import { ARGUMENTS as ROLE_POLICY_ARGUMENTS } from '../../../src/private/aws/iam-role-policy';
 import { ARGUMENTS as ROLE_ARGUMENTS } from '../../../src/private/aws/iam-role';
@@ -86,6 +87,7 @@ const CLASSES: Array<[string, readonly Argument<any>[]]> = [
   ['aws_secretsmanager_secret_version', SECRET_VERSION_ARGUMENTS],
   ['aws_iam_role', ROLE_ARGUMENTS],
   ['aws_iam_role_policy', ROLE_POLICY_ARGUMENTS],
+  ['aws_ecr_registry_policy', REGISTRY_POLICY_ARGUMENTS],
 ];
 
 function flatten(args: readonly Argument<any>[], parent = ''): Array<[string, Argument<any>]> {

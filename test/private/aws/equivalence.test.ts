@@ -10,6 +10,7 @@ import { DataAwsEcrPullThroughCacheRule as PDataAwsEcrPullThroughCacheRule } fro
 import { DataAwsPartition as PDataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion as PDataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcrPullThroughCacheRule as PEcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { EcrRegistryPolicy as PEcrRegistryPolicy } from '@cdktf/provider-aws/lib/ecr-registry-policy';
 import { EcrRepositoryCreationTemplate as PEcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
 import { IamRole as PIamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy as PIamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -20,6 +21,7 @@ import { DataAwsEcrPullThroughCacheRule } from '../../../src/private/aws/data-aw
 import { DataAwsPartition } from '../../../src/private/aws/data-aws-partition';
 import { DataAwsRegion } from '../../../src/private/aws/data-aws-region';
 import { EcrPullThroughCacheRule } from '../../../src/private/aws/ecr-pull-through-cache-rule';
+import { EcrRegistryPolicy } from '../../../src/private/aws/ecr-registry-policy';
 import { EcrRepositoryCreationTemplate } from '../../../src/private/aws/ecr-repository-creation-template';
 import { IamRole } from '../../../src/private/aws/iam-role';
 import { IamRolePolicy } from '../../../src/private/aws/iam-role-policy';
@@ -226,6 +228,21 @@ const ROLE_POLICY: Case[] = [
   },
 ];
 
+const REGISTRY_POLICY: Case[] = [
+  {
+    name: 'policy only',
+    inputs: () => ({ policy: '{"Version":"2012-10-17","Statement":[]}' }),
+    ours: (s, i) => new EcrRegistryPolicy(s, 'Element', i),
+    theirs: (s, i) => new PEcrRegistryPolicy(s, 'Element', i),
+  },
+  {
+    name: 'policy token and region',
+    inputs: (s) => ({ policy: tokenOf(s, 'policy'), region: 'eu-west-1' }),
+    ours: (s, i) => new EcrRegistryPolicy(s, 'Element', i),
+    theirs: (s, i) => new PEcrRegistryPolicy(s, 'Element', i),
+  },
+];
+
 const DATA: Case[] = [
   {
     name: 'aws_partition',
@@ -266,6 +283,7 @@ describe.each([
   ['aws_secretsmanager_secret_version', SECRET_VERSION],
   ['aws_iam_role', ROLE],
   ['aws_iam_role_policy', ROLE_POLICY],
+  ['aws_ecr_registry_policy', REGISTRY_POLICY],
   ['data sources', DATA],
 ])('%s equals the provider package', (_type, cases) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => expectSame(c));

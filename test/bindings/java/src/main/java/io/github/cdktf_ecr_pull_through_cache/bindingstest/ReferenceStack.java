@@ -137,6 +137,13 @@ public class ReferenceStack extends TerraformStack {
 
         cache.grantPull("eks-node-role");
 
+        // Every account of the organization pulls through the cache.
+        cache.grantPullToOrganization("o-a1b2c3d4e5");
+        TerraformOutput.Builder.create(this, "consumer_policy")
+                .description("Attach this policy to the roles of the consumer accounts")
+                .value(cache.getConsumerPolicyJson())
+                .build();
+
         for (String region : List.of("eu-west-1", "ap-southeast-2")) {
             PullThroughCache regional = PullThroughCache.Builder.create(this, "Cache-" + region).region(region).build();
             regional.addRule("EcrPublic", PullThroughCacheRuleProps.builder().upstream(UpstreamRegistry.ecrPublic()).build());
