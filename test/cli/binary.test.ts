@@ -64,7 +64,7 @@ test('persistent throttling through the real process: exit 2 after the configure
 
 describe('read-only', () => {
   test('list, validate, diff and import call only Describe and Validate', async () => {
-    const stack = join(ROOT, 'test', 'cli', 'golden', 'empty-stack.json');
+    const stack = join(ROOT, 'test', 'cli', 'golden', 'one-rule-stack.json');
     await runCli(['list', ...at()]);
     await runCli(['validate', ...at()]);
     await runBinary(['diff', '--synth', stack, ...at()]);
@@ -106,7 +106,7 @@ describe('module boundaries', () => {
   });
 
   test('running the compiled CLI loads neither cdktf nor constructs', async () => {
-    const stack = join(ROOT, 'test', 'cli', 'golden', 'empty-stack.json');
+    const stack = join(ROOT, 'test', 'cli', 'golden', 'one-rule-stack.json');
     // A fresh process records every module request and every file it loads while it runs commands.
     const script = `
       const Module = require('node:module');

@@ -70,7 +70,7 @@ test.each([
 test('a host that does not resolve', async () => {
   const r = await runCli(['list', '--region', REGION, '--endpoint-url', 'http://ecr.example.invalid', '--max-attempts', '1']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/^ecr-ptc: cannot resolve the host of http:\/\/ecr\.example\.invalid \((ENOTFOUND|EAI_AGAIN)\): check --endpoint-url\n$/);
+  expect(r.stderr).toMatch(/^ecr-ptc: cannot resolve the host of http:\/\/ecr\.example\.invalid \((ENOTFOUND|EAI_AGAIN)\): check --endpoint-url, DNS and the network\n$/);
 });
 
 test('AWS_REGION is used when --region is absent', async () => {
@@ -123,7 +123,10 @@ describe('usage errors exit 2 before any request', () => {
     [['list', '--colour'], "unknown option '--colour'"],
     [['list', '--concurrency', '3'], "--concurrency is not an option of 'list'"],
     [['validate', '--concurrency', '0'], '--concurrency must be an integer from 1 to 50, got \'0\''],
-    [['diff'], 'diff needs --synth <path to cdk.tf.json>'],
+    [['diff'], 'diff needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['validate', '--stack', 'app'], '--stack needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['validate', '--allow-empty'], '--allow-empty needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['list', '--allow-empty'], "--allow-empty is not an option of 'list'"],
     [['import'], 'import needs --language (typescript, python, go, java)'],
     [['import', '--language', 'rust'], "unknown language 'rust' (expected one of: typescript, python, go, java)"],
     [['list', '--registry-id', '1234'], "--registry-id must be a 12-digit account ID, got '1234'"],
