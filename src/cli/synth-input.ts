@@ -4,7 +4,7 @@
  * (exit 2) that names the file and what was expected: a check that did not understand its input never passes.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from './errors';
 
 /** The largest file read as a stack or manifest; a synthesized stack of hundreds of rules is a few MiB. */
@@ -86,10 +86,13 @@ export function terraformProblem(value: unknown): string | undefined {
   const unknown = keys.filter((k) => !Object.prototype.hasOwnProperty.call(SECTIONS, k));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 3).map(quoted).join(', ') + (unknown.length > 3 ? ', …' : '');
-    return `not a Terraform JSON configuration: top-level ${unknown.length === 1 ? 'key' : 'keys'} ${shown} ${unknown.length === 1 ? 'is' : 'are'} no Terraform section`;
+    return unknown.length === 1
+      ? `not a Terraform JSON configuration: top-level key ${shown} is not a Terraform section`
+      : `not a Terraform JSON configuration: top-level keys ${shown} are not Terraform sections`;
   }
   if (keys.every((k) => k === '//')) return 'not a Terraform JSON configuration: it has no section (no "terraform", "provider", "resource" or "data")';
-  for (const key of keys) {
+  // "//" holds comments (cdktf writes its metadata there): any value.
+  for (const key of keys.filter((k) => k !== '//')) {
     const section = value[key];
     const objects = Array.isArray(section) && SECTIONS[key] === 'objects' && section.every(isObject);
     if (!isObject(section) && !objects) {
@@ -168,7 +171,7 @@ async function readManifest(file: string, absolute: string, manifest: Json, opti
   }
   const stacksOut: SynthStack[] = [];
   for (const s of wanted) {
-    const stackFile = join(dirname(file), s.path);
+    const stackFile = isAbsolute(s.path) ? s.path : join(dirname(file), s.path);
     const value = await readJson(stackFile, resolve(dirname(absolute), s.path));
     stacksOut.push({ name: s.name, file: stackFile, document: asStack(value, stackFile, file), manifest: file });
   }

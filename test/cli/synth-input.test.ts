@@ -153,9 +153,14 @@ describe('files that are not a synthesized stack', () => {
     await expectBothRejected(file(content), problem);
   });
 
-  test("the project's own package.json and cdktf.json: exit 2, not 'no rules'", async () => {
-    await expectBothRejected(join(ROOT, 'package.json'), /top-level keys "name", "version", "description", … are no Terraform section/);
-    await expectBothRejected(join(ROOT, 'cdktf.json'), /top-level keys "language", "app", "projectId", … are no Terraform section/);
+  test("a project's package.json and cdktf.json: exit 2, not 'no rules'", async () => {
+    await expectBothRejected(join(ROOT, 'package.json'), /top-level keys "name", "version", "description", … are not Terraform sections$/);
+    // What `cdktf init --template=typescript` writes.
+    const cdktfJson = file(JSON.stringify({
+      language: 'typescript', app: 'npx ts-node main.ts', projectId: 'b4c5', sendCrashReports: 'false',
+      terraformProviders: ['aws@~> 6.0'], terraformModules: [], context: {},
+    }), 'cdktf.json');
+    await expectBothRejected(cdktfJson, /top-level keys "language", "app", "projectId", … are not Terraform sections$/);
   });
 
   test('an empty file, and one larger than any stack (without reading it)', async () => {
@@ -255,6 +260,16 @@ describe('output directories and manifests', () => {
         ['quay', REGION],
       ]);
     }
+  });
+
+  test('--allow-empty: a stack with nothing to check passes, saying so', async () => {
+    const r = await runCli(['validate', '--synth', outdir, '--stack', 'network', '--allow-empty', '--endpoint-url', endpoint.url]);
+    expect(r).toEqual({
+      code: 0,
+      stdout: `nothing to check (--allow-empty): stack network (${outdir}/stacks/network/cdk.tf.json) declares and references no pull-through cache rule\n`,
+      stderr: '',
+    });
+    expect(endpoint.requests).toEqual([]);
   });
 
   test('--stack picks one stack; an unknown one is exit 2 listing the names; a stack without rules is exit 2', async () => {

@@ -7,7 +7,7 @@ import {
   isUnresolved, parseTemplate, placeRule, templatePattern, type DeclaredRule, type ReferencedRule, type SynthesizedStack,
 } from '../terraform';
 import { fetchRules, ruleJson } from './list';
-import { checkedCount, defaultRegion, stacksToCheck, type SynthValidateContext } from './validate-synth';
+import { checkedCount, defaultRegion, stacksToCheck, type SynthContext } from './synth-stacks';
 
 /** How Terraform applies a change to an attribute. */
 export type ChangeAction = 'update-in-place' | 'replace';
@@ -270,7 +270,7 @@ export function formatDiff(report: DiffReport, stacks: readonly SynthesizedStack
 }
 
 /** Runs `fetchRules` in each Region with its own client. */
-async function liveRulesByRegion(ctx: SynthValidateContext, regions: readonly string[]): Promise<Map<string, PullThroughCacheRule[]>> {
+async function liveRulesByRegion(ctx: SynthContext, regions: readonly string[]): Promise<Map<string, PullThroughCacheRule[]>> {
   const live = new Map<string, PullThroughCacheRule[]>();
   for (const region of regions) {
     const client = createEcrClient({ ...ctx.global, region }, ctx.io.env);
@@ -290,7 +290,7 @@ async function liveRulesByRegion(ctx: SynthValidateContext, regions: readonly st
  * `ecr-ptc diff --synth <path>`: compares the rules the stacks declare and reference with the live rules of every
  * Region they use (each rule's `region` argument or its provider's, else `--region`).
  */
-export async function runDiff(ctx: SynthValidateContext, args: { readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }): Promise<number> {
+export async function runDiff(ctx: SynthContext, args: { readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }): Promise<number> {
   const stacks = await stacksToCheck(ctx.io, ctx.global, args);
   if (stacks.length === 0) return EXIT_OK;
   const override = ctx.global.region;

@@ -1,11 +1,11 @@
 import type { ECRClient, ValidatePullThroughCacheRuleResponse } from '@aws-sdk/client-ecr';
-import type { GlobalOptions } from '../args';
 import { createEcrClient, millis } from '../client';
-import { CliError, describeError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { CliError, describeError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { configurationHint, invalidRuleHint, type RuleFacts } from '../hints';
-import { formatDuration, formatJson, type CliIo } from '../output';
+import { formatDuration, formatJson } from '../output';
 import { mapWithLimit } from '../pool';
-import { isUnresolved, loadSynthesizedStacks, placeRule, type DeclaredRule, type ReferencedRule, type SynthesizedStack } from '../terraform';
+import { isUnresolved, placeRule, type DeclaredRule, type ReferencedRule, type SynthesizedStack } from '../terraform';
+import { checkedCount, defaultRegion, stacksToCheck, type SynthContext } from './synth-stacks';
 import { liveFacts, validateRule, validationJson, type ValidationFields } from './validate';
 
 /** Environment variable: the first pause in ms between passes of `validate --synth --wait` (default 2000). */
@@ -32,12 +32,6 @@ interface RuleCheck {
   hint?: string;
 }
 
-/** What `validate --synth` runs with: no client yet, as each Region gets its own. */
-export interface SynthValidateContext {
-  readonly io: CliIo;
-  readonly global: GlobalOptions;
-}
-
 /** `validate --synth` arguments. */
 export interface SynthValidateArgs {
   readonly synth: string;
@@ -53,20 +47,8 @@ function literal(value: string | undefined): string | undefined {
   return value === undefined || isUnresolved(value) ? undefined : value;
 }
 
-/** The region the SDK would use without --region (AWS_REGION, the profile), or the error that says there is none. */
-export async function defaultRegion(ctx: SynthValidateContext): Promise<string | Error> {
-  const probe = createEcrClient(ctx.global, ctx.io.env);
-  try {
-    return await probe.config.region();
-  } catch (err) {
-    return new Error(describeError(err, { profile: ctx.global.profile }));
-  } finally {
-    probe.destroy();
-  }
-}
-
 /** Decides where each declared or referenced rule is checked, or why it cannot be. */
-async function planChecks(ctx: SynthValidateContext, stacks: readonly SynthesizedStack[]): Promise<RuleCheck[]> {
+async function planChecks(ctx: SynthContext, stacks: readonly SynthesizedStack[]): Promise<RuleCheck[]> {
   const targets = stacks.flatMap((s) => [
     ...s.rules.map((rule) => ({ rule, declared: true })),
     ...s.references.map((rule) => ({ rule, declared: false })),
@@ -124,7 +106,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Validates the pending rules in passes until all are valid or the wait is over. */
-async function checkUntilValid(ctx: SynthValidateContext, checks: RuleCheck[], args: SynthValidateArgs): Promise<void> {
+async function checkUntilValid(ctx: SynthContext, checks: RuleCheck[], args: SynthValidateArgs): Promise<void> {
   const clients = new Map<string, ECRClient>();
   const clientFor = (region: string) => {
     let client = clients.get(region);
@@ -224,38 +206,11 @@ function formatChecks(stacks: readonly SynthesizedStack[], checks: readonly Rule
   return lines.join('\n') + '\n';
 }
 
-/** `4 rule(s)`, `4 rule(s) (1 referenced)`, `4 rule(s) in 2 stacks`: the start of a summary line. */
-export function checkedCount(stacks: readonly SynthesizedStack[], referenced: number, total: number): string {
-  const refs = referenced > 0 ? ` (${referenced} referenced)` : '';
-  const where = stacks.length > 1 ? ` in ${stacks.length} stacks` : '';
-  return `${total} rule(s)${refs}${where}`;
-}
-
-/**
- * The stacks of `--synth`, each with its rules; exit 2 (`UsageError`) when none declares or references a rule,
- * unless `--allow-empty`, in which case the message is written and the result is empty.
- */
-export async function stacksToCheck(io: CliIo, global: GlobalOptions,
-  args: { readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }): Promise<SynthesizedStack[]> {
-  const stacks = await loadSynthesizedStacks(io.cwd, args.synth, args.stack);
-  if (stacks.some((s) => s.rules.length + s.references.length > 0)) return stacks;
-  if (!args.allowEmpty) {
-    const which = stacks.length === 1
-      ? `stack '${stacks[0].name}' neither declares an aws_ecr_pull_through_cache_rule nor references one`
-      : `none of its ${stacks.length} stacks (${stacks.map((s) => s.name).join(', ')}) declares an aws_ecr_pull_through_cache_rule or references one`;
-    throw new UsageError(`--synth ${args.synth}: ${which} (data.aws_ecr_pull_through_cache_rule): nothing to check`,
-      'pass the stack that has the rules (of an output directory: --stack NAME), or --allow-empty when a stack without rules is expected');
-  }
-  if (global.json) io.stdout(formatJson([]));
-  else io.stdout(`nothing to check (--allow-empty): ${stacks.map((s) => `stack ${s.name} (${s.file})`).join(', ')} declares and references no pull-through cache rule\n`);
-  return [];
-}
-
 /**
  * `ecr-ptc validate --synth <path> [--wait <duration>]`: validates exactly the rules the synthesized stacks declare
  * or reference, each in its own Region, retrying invalid and missing ones until all are valid or the wait is over.
  */
-export async function runValidateSynth(ctx: SynthValidateContext, args: SynthValidateArgs): Promise<number> {
+export async function runValidateSynth(ctx: SynthContext, args: SynthValidateArgs): Promise<number> {
   const stacks = await stacksToCheck(ctx.io, ctx.global, args);
   if (stacks.length === 0) return EXIT_OK;
   const started = Date.now();
