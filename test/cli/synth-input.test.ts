@@ -5,7 +5,7 @@
  */
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
@@ -198,6 +198,55 @@ describe('files that are not a synthesized stack', () => {
     } finally {
       chmodSync(locked, 0o600);
     }
+  });
+});
+
+describe('read(): the shapes cdktf and cdktn write are accepted', () => {
+  const rule = { Quay: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io' } };
+
+  test('import and moved blocks as arrays, terraform as an array, "//" of any kind, one provider block as an object', async () => {
+    const doc = {
+      '//': 'a comment',
+      'terraform': [{ required_providers: { aws: { source: 'aws' } } }],
+      'provider': { aws: { region: REGION } },
+      'resource': { aws_ecr_pull_through_cache_rule: rule },
+      'import': [{ to: 'aws_ecr_pull_through_cache_rule.Quay', id: 'quay' }],
+      'moved': [{ from: 'aws_ecr_pull_through_cache_rule.Old', to: 'aws_ecr_pull_through_cache_rule.Quay' }],
+      'locals': [{ a: 1 }],
+      'check': [],
+    };
+    const path = file(JSON.stringify(doc), 'shapes.json');
+    expect(await read(path)).toEqual([{ name: basename(dir), file: path, document: doc }]);
+  });
+
+  test('the stack name comes from the metadata cdktf writes, else from the directory', async () => {
+    const named = file(JSON.stringify({ '//': { metadata: { stackName: 'registry-cache' } }, 'resource': {} }));
+    expect((await read(named))[0].name).toBe('registry-cache');
+    await expect(read(named, { stack: 'other' })).rejects.toThrow(
+      `--synth ${named}: this is stack 'registry-cache', not 'other' (--stack picks one stack of an output directory or manifest)`,
+    );
+    expect(await read(named, { stack: 'registry-cache' })).toHaveLength(1);
+  });
+
+  test('a relative path is resolved against cwd; an empty path is a usage error', async () => {
+    const path = file(JSON.stringify({ resource: { aws_ecr_pull_through_cache_rule: rule } }), 'relative.json');
+    expect((await read('relative.json', { cwd: dir }))[0].file).toBe('relative.json');
+    expect((await read('relative.json', { cwd: dir }))[0].document).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    await expect(read('')).rejects.toThrow('--synth needs a path');
+  });
+
+  test('a manifest entry name wins over its key; a path listed as absolute is used as is', async () => {
+    const stackFile = file(JSON.stringify({ resource: { aws_ecr_pull_through_cache_rule: rule } }), 'abs-stack.json');
+    const manifest = file(JSON.stringify({ version: '0.24.0', stacks: { key: { name: 'app', synthesizedStackPath: stackFile } } }), 'abs-manifest.json');
+    expect((await read(manifest)).map((s) => [s.name, s.file, s.manifest])).toEqual([['app', stackFile, manifest]]);
+  });
+
+  test('a manifest entry without synthesizedStackPath, a device, and a long unknown key are rejected with their own words', async () => {
+    const manifest = file(JSON.stringify({ version: '0.21.0', stacks: { app: { name: 'app' } } }));
+    await expectBothRejected(manifest, /"stacks\.app" has no synthesizedStackPath; expected a manifest as cdktf and cdktn write it$/);
+    await expectBothRejected('/dev/null', /: not a regular file$/);
+    const long = 'k'.repeat(60);
+    await expectBothRejected(file(JSON.stringify({ [long]: 1 })), new RegExp(`top-level key "${'k'.repeat(40)}…" is not a Terraform section$`));
   });
 });
 
