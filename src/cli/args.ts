@@ -22,8 +22,11 @@ export interface GlobalOptions {
 export type CommandArgs =
   | { readonly command: 'list' }
   | { readonly command: 'validate'; readonly prefixes: readonly string[]; readonly concurrency: number }
-  | { readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number }
-  | { readonly command: 'diff'; readonly synth: string }
+  | {
+    readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number;
+    readonly stack?: string; readonly allowEmpty: boolean;
+  }
+  | { readonly command: 'diff'; readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }
   | { readonly command: 'import'; readonly language: Language; readonly core: Core; readonly out?: string; readonly stackName: string };
 
 /** The outcome of parsing argv. */
@@ -54,6 +57,8 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'concurrency': { value: true, commands: ['validate'] },
   'synth': { value: true, commands: ['validate', 'diff'] },
   'wait': { value: true, commands: ['validate'] },
+  'stack': { value: true, commands: ['validate', 'diff'] },
+  'allow-empty': { value: false, commands: ['validate', 'diff'] },
   'language': { value: true, commands: ['import'] },
   'core': { value: true, commands: ['import'] },
   'out': { value: true, commands: ['import'] },
@@ -76,11 +81,13 @@ Commands:
   list                          list the pull-through cache rules of a registry
   validate [--prefix P ...]     validate rules with ValidatePullThroughCacheRule
            [--concurrency N]    (default 5 calls at a time)
-  validate --synth <cdk.tf.json>
-           [--wait DURATION]    validate the rules a synthesized stack declares, each in
-                                its own Region; retry invalid or missing ones until all are
-                                valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
-  diff --synth <cdk.tf.json>    compare a synthesized cdktf stack with the live rules
+  validate --synth <path>       validate the rules synthesized stacks declare or reference,
+           [--wait DURATION]    each in its own Region; retry invalid or missing ones until all
+                                are valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
+  diff --synth <path>           compare synthesized stacks with the live rules, per Region
+     <path>: a stack's cdk.tf.json, the output directory of cdktf/cdktn synth (cdktf.out), or
+             its manifest.json (every stack it lists, or --stack NAME); a stack with no rule
+             to check is an error unless --allow-empty
   import --language <lang>      write a program (typescript|python|go|java)
          [--core cdktf|cdktn]   for CDK for Terraform or CDK Terrain (default: ${DEFAULT_CORE},
                                 the core this package is built for)
@@ -97,7 +104,7 @@ Global options:
   -h, --help        this text;  --version  the version
 
 Exit codes: 0 ok, 1 invalid or missing rules, or drift, 2 usage, credential, network or service
-errors, or a declared rule that could not be checked.
+errors, a --synth path that is not a synthesized stack, or a rule that could not be checked.
 `;
 
 /** The longest `--wait`: one day. */
@@ -197,18 +204,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const synth = one('synth');
       const wait = one('wait');
       if (synth === undefined) {
-        if (wait !== undefined) throw new UsageError('--wait needs --synth <path to cdk.tf.json>');
+        for (const name of ['wait', 'stack', 'allow-empty']) {
+          if (values.has(name) || flags.has(name)) throw new UsageError(`--${name} needs --synth <path to cdk.tf.json or cdktf.out>`);
+        }
         return { kind: 'run', global, args: { command, prefixes: values.get('prefix') ?? [], concurrency } };
       }
       if (values.has('prefix')) throw new UsageError('--prefix and --synth cannot be used together: --synth validates the rules the stack declares');
-      if (!synth) throw new UsageError('--synth needs a path to cdk.tf.json');
+      if (!synth) throw new UsageError('--synth needs a path to cdk.tf.json or cdktf.out');
       const waitSeconds = wait === undefined ? 0 : parseDuration('wait', wait);
-      return { kind: 'run', global, args: { command: 'validate-synth', synth, waitSeconds, concurrency } };
+      return {
+        kind: 'run',
+        global,
+        args: { command: 'validate-synth', synth, waitSeconds, concurrency, stack: one('stack'), allowEmpty: flags.has('allow-empty') },
+      };
     }
     case 'diff': {
       const synth = one('synth');
-      if (!synth) throw new UsageError("diff needs --synth <path to cdk.tf.json>");
-      return { kind: 'run', global, args: { command, synth } };
+      if (!synth) throw new UsageError('diff needs --synth <path to cdk.tf.json or cdktf.out>');
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), allowEmpty: flags.has('allow-empty') } };
     }
     case 'import': {
       const language = one('language');

@@ -20,14 +20,12 @@ function version(): string {
 }
 
 /** Runs a command that works in one Region with one client. */
-function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' }>): Promise<number> {
+function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' | 'diff' }>): Promise<number> {
   switch (args.command) {
     case 'list':
       return runList(ctx);
     case 'validate':
       return runValidate(ctx, args);
-    case 'diff':
-      return runDiff(ctx, args);
     case 'import':
       return runImport(ctx, args);
   }
@@ -54,8 +52,9 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     const { global, args } = parsed;
     debug = global.debug;
     errorContext = { endpointUrl: global.endpointUrl, region: global.region, profile: global.profile };
-    // Each declared rule is checked in its own Region, with a client per Region.
+    // Each rule of a stack is checked in its own Region, with a client per Region.
     if (args.command === 'validate-synth') return await runValidateSynth({ io: cli, global }, args);
+    if (args.command === 'diff') return await runDiff({ io: cli, global }, args);
     const client = createEcrClient(global, cli.env);
     try {
       const region = await resolvedRegion(client);
@@ -66,7 +65,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     }
   } catch (err) {
     cli.stderr(`ecr-ptc: ${describeError(err, errorContext)}\n`);
-    if (err instanceof UsageError) cli.stderr("run 'ecr-ptc --help' for usage\n");
+    if (err instanceof UsageError) cli.stderr(`${err.hint}\n`);
     if (debug && err instanceof Error && err.stack) cli.stderr(`${err.stack}\n`);
     if (debug && err instanceof Error && err.cause instanceof Error && err.cause.stack) cli.stderr(`caused by: ${err.cause.stack}\n`);
     return err instanceof CliError ? err.exitCode : EXIT_ERROR;

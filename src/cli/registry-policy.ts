@@ -6,7 +6,7 @@
  * statements, or grants made by another stack or by hand.
  */
 import { GetRegistryPolicyCommand, type ECRClient } from '@aws-sdk/client-ecr';
-import { CliError } from './errors';
+import { CliError, UsageError } from './errors';
 import { isUnresolved, parseTemplate, templatePattern } from './terraform';
 
 /** A registry policy declared in a synthesized stack. */
@@ -38,11 +38,11 @@ function asObject(value: unknown): Json {
 }
 
 /** The `aws_ecr_registry_policy` resources of a synthesized stack's `resource` block. */
-export function readRegistryPolicies(resources: Json, providerRegions: ReadonlyMap<string, string>, source: string): DeclaredRegistryPolicy[] {
+export function readRegistryPolicies(resources: Json, providerRegions: ReadonlyMap<string, string | undefined>, source: string): DeclaredRegistryPolicy[] {
   return Object.entries(asObject(resources.aws_ecr_registry_policy)).map(([name, body]) => {
     const r = asObject(body);
     const address = `aws_ecr_registry_policy.${name}`;
-    if (typeof r.policy !== 'string') throw new CliError(`${source}: ${address} has no policy`);
+    if (typeof r.policy !== 'string') throw new UsageError(`${source}: ${address} has no policy string: expected a Terraform JSON configuration as cdktf synthesizes it`);
     const provider = typeof r.provider === 'string' ? r.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
     return { address, policy: r.policy, region: typeof r.region === 'string' ? r.region : providerRegions.get(provider) };
   });

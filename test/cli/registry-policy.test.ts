@@ -111,7 +111,7 @@ describe('diff --synth and the registry policy', () => {
       resource: { aws_ecr_pull_through_cache_rule: { q: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io' } } },
     }));
     const r = await diff(path);
-    expect(r.stdout).toBe('no drift (0 missing, 0 extra, 0 changed)\n');
+    expect(r.stdout).toBe('no drift (0 missing, 0 extra, 0 changed): 1 rule(s) compared in eu-west-1\n');
     expect(r.code).toBe(0);
     expect(endpoint.counts().GetRegistryPolicy).toBeUndefined();
   });
@@ -121,7 +121,10 @@ describe('diff --synth and the registry policy', () => {
     const path = join(dir, 'expression.json');
     writeFileSync(path, JSON.stringify({
       provider: { aws: [{ region: REGION }] },
-      resource: { aws_ecr_registry_policy: { p: { policy: '${data.aws_iam_policy_document.merged.json}' } } },
+      resource: {
+        aws_ecr_pull_through_cache_rule: { q: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io' } },
+        aws_ecr_registry_policy: { p: { policy: '${data.aws_iam_policy_document.merged.json}' } },
+      },
     }));
     const r = await diff(path);
     expect(r.stderr).toContain('cannot compare the policy of aws_ecr_registry_policy.p: it is not a JSON document');
