@@ -82,6 +82,8 @@ export interface SynthesizedStack {
    * (for a `name_prefix`, a template whose tail is unknown).
    */
   readonly secretNames: ReadonlyMap<string, string>;
+  /** The Region of the default (unaliased) AWS provider, when it sets one. */
+  readonly providerRegion?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -151,7 +153,7 @@ export function readSynthesizedStack(text: string, source: string): SynthesizedS
       region: optionalString(r.region) ?? regions.get(provider),
     });
   }
-  return { rules, secretNames };
+  return { rules, secretNames, providerRegion: regions.get('aws') };
 }
 
 /** Reads `--synth <path>` (relative to `cwd`); throws `CliError` when the file cannot be read or is not JSON. */

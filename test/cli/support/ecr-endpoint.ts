@@ -11,6 +11,11 @@ import { loadModel, loadPaginator, validateInput, type ApiError, type ApiModel, 
 export const ACCOUNT_ID = '111122223333';
 /** The access key the endpoint accepts by default. */
 export const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+/** The password GetAuthorizationToken hands out (user `AWS`), which the local registry accepts. */
+export const REGISTRY_PASSWORD = 'local-registry-password';
+/** The `Authorization: Basic` value for {@link REGISTRY_PASSWORD}. */
+export const REGISTRY_TOKEN = Buffer.from(`AWS:${REGISTRY_PASSWORD}`).toString('base64');
+
 /** The quota of rules per registry (not adjustable in AWS). */
 export const RULE_QUOTA = 50;
 
@@ -337,6 +342,16 @@ export class LocalEcrEndpoint {
             `arn:aws:ecr:${auth[3]}:${ACCOUNT_ID}:registry because no identity-based policy allows the ecr:${operation} action`,
         ),
       );
+    }
+    // Not a pull through cache operation, so not in the model copy: its input is an optional, deprecated registryIds.
+    if (operation === 'GetAuthorizationToken') {
+      return send(200, {
+        authorizationData: [{
+          authorizationToken: REGISTRY_TOKEN,
+          expiresAt: this.clock + 12 * 3600,
+          proxyEndpoint: `https://${ACCOUNT_ID}.dkr.ecr.${auth[3]}.amazonaws.com`,
+        }],
+      });
     }
     const invalid = validateInput(this.model, operation, body);
     if (invalid) return sendError(invalid);
