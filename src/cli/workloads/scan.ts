@@ -212,7 +212,7 @@ function isLocal(value: string, stages: ReadonlySet<string>): boolean {
 }
 
 /**
- * `FROM [--platform=...] <image> [AS <name>]` and `COPY --from=<image>` (also `ADD --from`, as BuildKit reads it);
+ * `FROM [--platform=...] <image> [AS <name>]` and `COPY --from=<image>`;
  * stage names and numbers, `scratch` and `$VARIABLE` references are not images to rewrite.
  */
 export function scanDockerfile(text: string): Site[] {
@@ -227,7 +227,7 @@ export function scanDockerfile(text: string): Site[] {
       const image = args[0];
       if (image && !isLocal(image.text, stages) && image.contiguous) site(image.start, image.text);
       if (args[1]?.text.toUpperCase() === 'AS' && args[2]) stages.add(args[2].text.toLowerCase());
-    } else if (keyword === 'COPY' || keyword === 'ADD') {
+    } else if (keyword === 'COPY') {
       for (const w of ins.slice(1)) {
         if (!w.text.startsWith('--')) break;
         const m = /^--from=(.+)$/i.exec(w.text);
