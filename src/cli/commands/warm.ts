@@ -102,7 +102,7 @@ async function warmOne(registry: RegistryOptions, job: Job): Promise<WarmResult>
     const head = await manifest(registry, 'HEAD', job.name, ref);
     let status: WarmStatus = 'already-cached';
     let answer = head;
-    if (head.status !== 200) {
+    if (head.status === 404) {
       answer = await manifest(registry, 'GET', job.name, ref);
       status = 'cached';
     }
@@ -145,7 +145,12 @@ export async function runWarm(ctx: { io: CliIo; global: GlobalOptions }, args: W
     try {
       for (const site of scan(file.kind, texts[i])) {
         const c = classify(rules, site.value);
-        if (c.kind === 'bypass' || (c.kind === 'cached' && c.rule)) references.push(site.value);
+        if (c.kind !== 'bypass' && !(c.kind === 'cached' && c.rule)) continue;
+        if (site.helm && site.helm.pin === undefined) {
+          io.stderr(`${file.display}:${site.line}: ${site.value} has no tag or digest in its image map (the chart decides it): not warmed\n`);
+          continue;
+        }
+        references.push(`${site.value}${site.helm?.pin ?? ''}`);
       }
     } catch (err) {
       if (!(err instanceof ScanError)) throw err;

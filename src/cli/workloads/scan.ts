@@ -18,8 +18,8 @@ export interface Site {
   readonly line: number;
   /** The reference as written (for a Helm map: `<registry>/<repository>`). */
   readonly value: string;
-  /** A Helm image map: the repository value's position, rewritten together with the registry. */
-  readonly helm?: { readonly registry: ScalarSpan; readonly repository: ScalarSpan };
+  /** A Helm image map: the registry and repository values, rewritten together, and its `:tag@digest`, if any. */
+  readonly helm?: { readonly registry: ScalarSpan; readonly repository: ScalarSpan; readonly pin?: string };
 }
 
 /** A YAML scalar's value and where its characters are (inside its quotes). */
@@ -98,6 +98,21 @@ function hasKey(map: YAMLMap, key: string): boolean {
   return map.items.some((p: Pair) => isScalar(p.key) && p.key.value === key);
 }
 
+/** A scalar as written (a plain `3.0` is the tag `3.0`, not the number 3). */
+function written(node: Scalar | undefined, text: string): string | undefined {
+  if (!node?.range || node.value === null || node.value === '') return undefined;
+  return node.type === 'PLAIN' ? text.slice(node.range[0], node.range[1]) : String(node.value);
+}
+
+/** `:tag`, `@digest` or both of a Helm image map (`sha` holds a bare SHA-256 in some charts). */
+function helmPin(map: YAMLMap, text: string): string | undefined {
+  const tag = written(scalarOf(map, 'tag'), text);
+  let digest = written(scalarOf(map, 'digest'), text) ?? written(scalarOf(map, 'sha'), text);
+  if (digest !== undefined && !digest.includes(':')) digest = `sha256:${digest}`;
+  const pin = `${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+  return pin === '' ? undefined : pin;
+}
+
 /**
  * Every field named `image` holding a string (except in a map with `build`, a compose service that builds its image),
  * and every Helm image map (`registry` and `repository`, plus `tag`, `digest` or `sha`), in every document.
@@ -118,7 +133,8 @@ export function scanYaml(text: string): Site[] {
           const r = span(registry, text, starts);
           const p = span(repository, text, starts);
           if (r && p && r.value !== '' && p.value !== '') {
-            sites.push({ start: r.start, end: r.end, line: r.line, value: `${r.value}/${p.value}`, helm: { registry: r, repository: p } });
+            const helm = { registry: r, repository: p, pin: helmPin(map, text) };
+            sites.push({ start: r.start, end: r.end, line: r.line, value: `${r.value}/${p.value}`, helm });
           }
           return;
         }
@@ -177,10 +193,8 @@ function instructions(text: string): Word[][] {
     const continued = body.trimEnd().endsWith(escape);
     const content = continued ? body.trimEnd().slice(0, -1) : body;
     for (let i = 0; i < content.length; i++) current.push({ ch: content[i], at: start + i });
-    if (continued) {
-      current.push({ ch: ' ', at: -1 });
-      continue;
-    }
+    // BuildKit drops the escape and the line break and joins the lines as they are.
+    if (continued) continue;
     result.push(words(current));
     current = undefined;
   }
@@ -199,7 +213,7 @@ function words(chars: readonly { ch: string; at: number }[]): Word[] {
     const first = i;
     while (i < chars.length && !/\s/.test(chars[i].ch)) i++;
     const run = chars.slice(first, i);
-    const contiguous = run.every((c, k) => c.at >= 0 && (k === 0 || c.at === run[k - 1].at + 1));
+    const contiguous = run.every((c, k) => k === 0 || c.at === run[k - 1].at + 1);
     out.push({ text: run.map((c) => c.ch).join(''), start: run[0].at, contiguous });
   }
   return out;

@@ -56,6 +56,8 @@ export class LocalRegistry {
   maxInFlight = 0;
   /** Whether responses carry `Docker-Content-Digest` (ECR's did not always). */
   sendDigestHeader = true;
+  /** The Basic credentials accepted: the token the local ECR endpoint hands out. */
+  acceptedToken = REGISTRY_TOKEN;
 
   private readonly server: Server;
   /** Upstream images by cache repository name, then tag. */
@@ -111,6 +113,7 @@ export class LocalRegistry {
     this.requests.length = 0;
     this.maxInFlight = 0;
     this.sendDigestHeader = true;
+    this.acceptedToken = REGISTRY_TOKEN;
   }
 
   private store(name: string, tag: string, manifest: Manifest): void {
@@ -165,7 +168,7 @@ export class LocalRegistry {
       return error(500, 'INTERNAL_ERROR', 'We encountered an internal error');
     }
 
-    if (req.headers.authorization !== `Basic ${REGISTRY_TOKEN}`) return error(401, 'DENIED', 'Your authorization token is invalid.');
+    if (req.headers.authorization !== `Basic ${this.acceptedToken}`) return error(401, 'DENIED', 'Your authorization token is invalid.');
     if (!m || (req.method !== 'GET' && req.method !== 'HEAD')) return error(404, 'NOT_FOUND', `${req.method} ${req.url} is not served here`);
     if (!entry.accept.includes(OCI_INDEX)) return error(404, 'MANIFEST_UNKNOWN', 'no manifest in an accepted media type');
 
