@@ -5,8 +5,8 @@
  * GET by tag (never by digest alone), and fault injection (throttling, server errors, dropped connections, latency).
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback';
 import { REGISTRY_TOKEN } from './ecr-endpoint';
 
 /** The media type the registry serves manifests as. */
@@ -42,44 +42,28 @@ export function manifestOf(name: string, tag: string, generation = 1): Manifest 
 }
 
 /** The local registry. */
-export class LocalRegistry {
+export class LocalRegistry extends LoopbackServer {
   static async start(): Promise<LocalRegistry> {
     const registry = new LocalRegistry();
-    await new Promise<void>((resolve) => registry.server.listen(0, '127.0.0.1', resolve));
-    registry.port = (registry.server.address() as AddressInfo).port;
+    await registry.listen();
     return registry;
   }
 
   /** Every manifest request, in arrival order. */
   readonly requests: RegistryRequest[] = [];
-  /** The most requests in flight at once. */
-  maxInFlight = 0;
   /** Whether responses carry `Docker-Content-Digest` (ECR's did not always). */
   sendDigestHeader = true;
   /** The Basic credentials accepted: the token the local ECR endpoint hands out. */
   acceptedToken = REGISTRY_TOKEN;
 
-  private readonly server: Server;
   /** Upstream images by cache repository name, then tag. */
   private readonly upstream = new Map<string, Map<string, Manifest>>();
   /** Cached manifests by cache repository name, then tag or digest. */
   private readonly cached = new Map<string, Map<string, Manifest>>();
   private faults: { fault: RegistryFault; remaining: number }[] = [];
-  private port = 0;
-  private inFlight = 0;
 
   private constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
-  }
-
-  /** `http://127.0.0.1:<port>`. */
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    super();
   }
 
   /** An image the upstream registry has, under its cache repository name (e.g. `docker-hub/library/nginx`). */
@@ -123,17 +107,7 @@ export class LocalRegistry {
     refs.set(manifest.digest, manifest);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      await this.serve(req, res);
-    } finally {
-      this.inFlight--;
-    }
-  }
-
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for await (const _ of req); // drain
     const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(req.url ?? '');
     const entry: RegistryRequest = {
