@@ -46,6 +46,14 @@ if [ "${SKIP_NODE_MATRIX:-0}" != "1" ]; then
   node_matrix_started=$SECONDS
 fi
 
+# 2d. Security scanner: checkov (installed by the script into .tmp/) on the example and an every-construct stack,
+# beside the bindings (it copies the stacks it scans first and writes only .tmp/checkov); its output follows theirs.
+if [ "${SKIP_CHECKOV:-0}" != "1" ]; then
+  bash scripts/checkov.sh > .test-results/checkov.log 2>&1 &
+  checkov_pid=$!
+  checkov_started=$SECONDS
+fi
+
 # 3. Bindings: Python, Go and Java programs against the jsii-pacmak artifacts, cdktf then cdktn (the cdktf package
 # step may clear dist/, which holds dist/cdktn).
 if [ "${SKIP_BINDINGS:-0}" != "1" ]; then
@@ -59,6 +67,14 @@ if [ "${SKIP_NODE_MATRIX:-0}" != "1" ]; then
   cat .test-results/node-matrix.log
   [ -s .test-results/node-matrix.counts ] || echo "0 1" > .test-results/node-matrix.counts
   echo "=== node-matrix: $(cat .test-results/node-matrix.counts) (passed failed) in $((SECONDS - node_matrix_started)) s ==="
+fi
+
+if [ "${SKIP_CHECKOV:-0}" != "1" ]; then
+  echo "=== checkov (ran beside the bindings) ==="
+  wait "$checkov_pid" || { echo "stage checkov failed"; status=1; }
+  cat .test-results/checkov.log
+  [ -s .test-results/checkov.counts ] || echo "0 1" > .test-results/checkov.counts
+  echo "=== checkov: $(cat .test-results/checkov.counts) (passed failed) in $((SECONDS - checkov_started)) s ==="
 fi
 
 passed=0; failed=0

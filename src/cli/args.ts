@@ -22,11 +22,20 @@ export interface GlobalOptions {
 export type CommandArgs =
   | { readonly command: 'list' }
   | { readonly command: 'validate'; readonly prefixes: readonly string[]; readonly concurrency: number }
-  | { readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number }
-  | { readonly command: 'diff'; readonly synth: string }
+  | {
+    readonly command: 'validate-synth'; readonly synth: string; readonly waitSeconds: number; readonly concurrency: number;
+    readonly stack?: string; readonly allowEmpty: boolean;
+  }
+  | { readonly command: 'diff'; readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }
   | { readonly command: 'import'; readonly language: Language; readonly core: Core; readonly out?: string; readonly stackName: string }
-  | { readonly command: 'rewrite'; readonly synth: string; readonly paths: readonly string[]; readonly mode: 'write' | 'check' | 'dry-run' }
-  | { readonly command: 'warm'; readonly synth: string; readonly inputs: readonly string[]; readonly concurrency: number; readonly registryUrl?: string };
+  | {
+    readonly command: 'rewrite'; readonly synth: string; readonly stack?: string; readonly paths: readonly string[];
+    readonly mode: 'write' | 'check' | 'dry-run';
+  }
+  | {
+    readonly command: 'warm'; readonly synth: string; readonly stack?: string; readonly inputs: readonly string[];
+    readonly concurrency: number; readonly registryUrl?: string;
+  };
 
 /** The outcome of parsing argv. */
 export type ParsedArgs =
@@ -61,6 +70,8 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'dry-run': { value: false, commands: ['rewrite'] },
   'registry-url': { value: true, commands: ['warm'] },
   'wait': { value: true, commands: ['validate'] },
+  'stack': { value: true, commands: ['validate', 'diff', 'rewrite', 'warm'] },
+  'allow-empty': { value: false, commands: ['validate', 'diff'] },
   'language': { value: true, commands: ['import'] },
   'core': { value: true, commands: ['import'] },
   'out': { value: true, commands: ['import'] },
@@ -83,19 +94,21 @@ Commands:
   list                          list the pull-through cache rules of a registry
   validate [--prefix P ...]     validate rules with ValidatePullThroughCacheRule
            [--concurrency N]    (default 5 calls at a time)
-  validate --synth <cdk.tf.json>
-           [--wait DURATION]    validate the rules a synthesized stack declares, each in
-                                its own Region; retry invalid or missing ones until all are
-                                valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
-  diff --synth <cdk.tf.json>    compare a synthesized cdktf stack with the live rules
+  validate --synth <path>       validate the rules synthesized stacks declare or reference,
+           [--wait DURATION]    each in its own Region; retry invalid or missing ones until all
+                                are valid or DURATION (90s, 5m, 1h or seconds) is over (default 0)
+  diff --synth <path>           compare synthesized stacks with the live rules, per Region
+     <path>: a stack's cdk.tf.json, the output directory of cdktf/cdktn synth (cdktf.out), or
+             its manifest.json (every stack it lists, or --stack NAME); a stack with no rule
+             to check is an error unless --allow-empty
   import --language <lang>      write a program (typescript|python|go|java)
          [--core cdktf|cdktn]   for CDK for Terraform or CDK Terrain (default: ${DEFAULT_CORE},
                                 the core this package is built for)
          [--out FILE] [--stack-name NAME]
-  rewrite --synth <cdk.tf.json> point the image references of manifests, Helm values, compose
+  rewrite --synth <path>        point the image references of manifests, Helm values, compose
           [--check | --dry-run] files and Dockerfiles under PATH at the cache; --check lists
           PATH...               references that bypass it (exit 1 if any), --dry-run prints a diff
-  warm --synth <cdk.tf.json>    pull each image's manifest through the cache once
+  warm --synth <path>           pull each image's manifest through the cache once
        [--concurrency N]        (default 5 at a time); images as references or from files
        [--registry-url U]       (registry API endpoint override, default https://<cache host>)
        IMAGE|PATH...
@@ -111,8 +124,8 @@ Global options:
   -h, --help        this text;  --version  the version
 
 Exit codes: 0 ok, 1 invalid or missing rules, drift, references that bypass the cache (rewrite
---check) or images not warmed, 2 usage, credential, network or service
-errors, or a declared rule that could not be checked.
+--check) or images not warmed, 2 usage, credential, network or service errors, a --synth path that
+is not a synthesized stack, YAML that does not parse, or a rule that could not be checked.
 `;
 
 /** The longest `--wait`: one day. */
@@ -217,18 +230,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const synth = one('synth');
       const wait = one('wait');
       if (synth === undefined) {
-        if (wait !== undefined) throw new UsageError('--wait needs --synth <path to cdk.tf.json>');
+        for (const name of ['wait', 'stack', 'allow-empty']) {
+          if (values.has(name) || flags.has(name)) throw new UsageError(`--${name} needs --synth <path to cdk.tf.json or cdktf.out>`);
+        }
         return { kind: 'run', global, args: { command, prefixes: values.get('prefix') ?? [], concurrency } };
       }
       if (values.has('prefix')) throw new UsageError('--prefix and --synth cannot be used together: --synth validates the rules the stack declares');
-      if (!synth) throw new UsageError('--synth needs a path to cdk.tf.json');
+      if (!synth) throw new UsageError('--synth needs a path to cdk.tf.json or cdktf.out');
       const waitSeconds = wait === undefined ? 0 : parseDuration('wait', wait);
-      return { kind: 'run', global, args: { command: 'validate-synth', synth, waitSeconds, concurrency } };
+      return {
+        kind: 'run',
+        global,
+        args: { command: 'validate-synth', synth, waitSeconds, concurrency, stack: one('stack'), allowEmpty: flags.has('allow-empty') },
+      };
     }
     case 'diff': {
       const synth = one('synth');
-      if (!synth) throw new UsageError("diff needs --synth <path to cdk.tf.json>");
-      return { kind: 'run', global, args: { command, synth } };
+      if (!synth) throw new UsageError('diff needs --synth <path to cdk.tf.json or cdktf.out>');
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), allowEmpty: flags.has('allow-empty') } };
     }
     case 'import': {
       const language = one('language');
@@ -252,7 +271,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (operands.length === 0) throw new UsageError('rewrite needs at least one file or directory');
       if (flags.has('check') && flags.has('dry-run')) throw new UsageError('--check and --dry-run cannot be used together');
       const mode = flags.has('check') ? 'check' : flags.has('dry-run') ? 'dry-run' : 'write';
-      return { kind: 'run', global, args: { command, synth, paths: operands, mode } };
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), paths: operands, mode } };
     }
     case 'warm': {
       const synth = one('synth');
@@ -264,7 +283,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`--registry-url must be an http(s) URL, got '${registryUrl}'`);
       }
       const concurrency = raw === undefined ? 5 : positiveInt('concurrency', raw, 50);
-      return { kind: 'run', global, args: { command, synth, inputs: operands, concurrency, registryUrl } };
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), inputs: operands, concurrency, registryUrl } };
     }
   }
 }

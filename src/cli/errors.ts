@@ -18,9 +18,16 @@ export class CliError extends Error {
   }
 }
 
-/** A problem with the command line itself. */
+/** What follows a usage error unless it says something more precise. */
+export const USAGE_HINT = "run 'ecr-ptc --help' for usage";
+
+/** A problem with the command line itself, or with a file it names. */
 export class UsageError extends CliError {
-  constructor(message: string) {
+  /**
+   * @param message one-line message shown to the user
+   * @param hint the second line: what was expected, or where to read about it
+   */
+  constructor(message: string, readonly hint: string = USAGE_HINT) {
     super(message, EXIT_ERROR);
     this.name = 'UsageError';
   }
@@ -97,7 +104,10 @@ export function describeError(error: unknown, ctx: ErrorContext = {}): string {
   }
   const code = networkCode(err);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    const hint = ctx.endpointUrl ? 'check --endpoint-url' : `check the region name '${ctx.region ?? ''}'`;
+    // Offline, behind a proxy or with broken DNS every host fails to resolve: name those first, not the Region.
+    const hint = ctx.endpointUrl
+      ? 'check --endpoint-url, DNS and the network'
+      : 'check the network and DNS (ecr-ptc connects directly, not through HTTPS_PROXY), or pass --endpoint-url';
     return `cannot resolve the host of ${where} (${code}): ${hint}`;
   }
   if (code) {

@@ -22,14 +22,12 @@ function version(): string {
 }
 
 /** Runs a command that works in one Region with one client. */
-function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' | 'rewrite' | 'warm' }>): Promise<number> {
+function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' | 'diff' | 'rewrite' | 'warm' }>): Promise<number> {
   switch (args.command) {
     case 'list':
       return runList(ctx);
     case 'validate':
       return runValidate(ctx, args);
-    case 'diff':
-      return runDiff(ctx, args);
     case 'import':
       return runImport(ctx, args);
   }
@@ -56,8 +54,9 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     const { global, args } = parsed;
     debug = global.debug;
     errorContext = { endpointUrl: global.endpointUrl, region: global.region, profile: global.profile };
-    // Each declared rule is checked in its own Region, with a client per Region.
+    // Each rule of a stack is checked in its own Region, with a client per Region.
     if (args.command === 'validate-synth') return await runValidateSynth({ io: cli, global }, args);
+    if (args.command === 'diff') return await runDiff({ io: cli, global }, args);
     // The rules' Regions decide which clients rewrite and warm need.
     if (args.command === 'rewrite') return await runRewrite({ io: cli, global }, args);
     if (args.command === 'warm') return await runWarm({ io: cli, global }, args);
@@ -71,7 +70,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     }
   } catch (err) {
     cli.stderr(`ecr-ptc: ${describeError(err, errorContext)}\n`);
-    if (err instanceof UsageError) cli.stderr("run 'ecr-ptc --help' for usage\n");
+    if (err instanceof UsageError) cli.stderr(`${err.hint}\n`);
     if (debug && err instanceof Error && err.stack) cli.stderr(`${err.stack}\n`);
     if (debug && err instanceof Error && err.cause instanceof Error && err.cause.stack) cli.stderr(`caused by: ${err.cause.stack}\n`);
     return err instanceof CliError ? err.exitCode : EXIT_ERROR;

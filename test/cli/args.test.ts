@@ -28,7 +28,7 @@ test.each([
   [['list', '--max-attempts', '2.5'], "--max-attempts must be an integer from 1 to 20, got '2.5'"],
   [['list', '--prefix', 'a'], "--prefix is not an option of 'list'"],
   [['list', '--synth', 'x'], "--synth is not an option of 'list'"],
-  [['validate', '--wait', '5m'], '--wait needs --synth <path to cdk.tf.json>'],
+  [['validate', '--wait', '5m'], '--wait needs --synth <path to cdk.tf.json or cdktf.out>'],
   [['validate', '--synth', 'x', '--prefix', 'a'], '--prefix and --synth cannot be used together: --synth validates the rules the stack declares'],
   [['validate', '--synth', 'x', '--wait', '5 minutes'], "--wait must be a duration such as 90s, 5m, 1h or a number of seconds, got '5 minutes'"],
   [['validate', '--synth', 'x', '--wait', '1.5m'], "--wait must be a duration such as 90s, 5m, 1h or a number of seconds, got '1.5m'"],
@@ -36,6 +36,14 @@ test.each([
   [['diff', '--wait', '1m', '--synth', 'x'], "--wait is not an option of 'diff'"],
 ])('%j is a usage error', (argv, message) => {
   expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+});
+
+test('--stack and --allow-empty go with --synth, for validate and diff', () => {
+  expect(parseArgs(['validate', '--synth', 'cdktf.out', '--stack', 'cache', '--allow-empty'])).toMatchObject({
+    args: { command: 'validate-synth', synth: 'cdktf.out', stack: 'cache', allowEmpty: true },
+  });
+  expect(parseArgs(['diff', '--synth', 'cdktf.out'])).toMatchObject({ args: { command: 'diff', stack: undefined, allowEmpty: false } });
+  expect(parseArgs(['diff', '--synth', 'cdktf.out', '--stack=cache', '--allow-empty'])).toMatchObject({ args: { stack: 'cache', allowEmpty: true } });
 });
 
 test('validate --synth: --wait takes seconds, minutes or hours; default 0', () => {

@@ -56,6 +56,20 @@ test('errors: exit 2 and exactly one line on stderr', async () => {
   expect(noCredentials.stderr).toMatch(/^ecr-ptc: no AWS credentials found: [^\n]*\n$/);
 });
 
+test('a --synth path that is not a stack: exit 2 and two lines, no stack trace, for validate and diff', async () => {
+  for (const command of ['validate', 'diff']) {
+    const r = await runBinary([command, '--synth', 'package.json', ...at()]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'ecr-ptc: --synth package.json: not a Terraform JSON configuration: top-level keys "name", "version", "description", … are not Terraform sections\n' +
+        'expected: a synthesized stack (cdktf.out/stacks/<stack>/cdk.tf.json), the output directory of cdktf or cdktn synth (cdktf.out), or its manifest.json\n',
+    });
+  }
+  expect(endpoint.requests).toEqual([]);
+});
+
 test('persistent throttling through the real process: exit 2 after the configured attempts', async () => {
   endpoint.inject({ kind: 'throttle' });
   const r = await runBinary(['list', '--max-attempts', '4', ...at()]);
@@ -65,7 +79,7 @@ test('persistent throttling through the real process: exit 2 after the configure
 
 describe('read-only', () => {
   test('list, validate, diff and import call only Describe and Validate', async () => {
-    const stack = join(ROOT, 'test', 'cli', 'golden', 'empty-stack.json');
+    const stack = join(ROOT, 'test', 'cli', 'golden', 'one-rule-stack.json');
     await runCli(['list', ...at()]);
     await runCli(['validate', ...at()]);
     await runBinary(['diff', '--synth', stack, ...at()]);
@@ -128,7 +142,7 @@ describe('module boundaries', () => {
   });
 
   test('running the compiled CLI loads neither cdktf nor constructs', async () => {
-    const stack = join(ROOT, 'test', 'cli', 'golden', 'empty-stack.json');
+    const stack = join(ROOT, 'test', 'cli', 'golden', 'one-rule-stack.json');
     // A fresh process records every module request and every file it loads while it runs commands.
     const script = `
       const Module = require('node:module');

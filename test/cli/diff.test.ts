@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ACCOUNT_ID, LocalEcrEndpoint } from './support/ecr-endpoint';
 import { runCli } from './support/cli';
 import { EVERY_KIND, REGION, secretArn, seedEveryKind, UPSTREAM_ROLE_ARN } from './support/fixtures';
@@ -56,13 +56,16 @@ function writeStack(rules: Record<string, Attributes>, extra: Record<string, unk
   return path;
 }
 
+/** The stack name of a hand-written stack file: the name of its directory. */
+const stackOf = () => basename(dir);
+
 const diff = (path: string, ...extra: string[]) =>
   runCli(['diff', '--synth', path, '--region', REGION, '--endpoint-url', endpoint.url, ...extra]);
 
 test('a stack that matches the live rules: no drift, exit 0', async () => {
   const r = await diff(writeStack(matchingRules()));
   expect(r.stderr).toBe('');
-  expect(r.stdout).toBe('no drift (0 missing, 0 extra, 0 changed)\n');
+  expect(r.stdout).toBe(`no drift (0 missing, 0 extra, 0 changed): ${EVERY_KIND.length} rule(s) compared in ${REGION}\n`);
   expect(r.code).toBe(0);
 });
 
@@ -85,14 +88,19 @@ test('missing, extra, and changed in place vs replaced', async () => {
   const report = JSON.parse(r.stdout);
   expect(report.drift).toBe(true);
   expect(report.missing).toEqual([
-    { address: 'aws_ecr_pull_through_cache_rule.Cache_new_Resource', ecrRepositoryPrefix: 'mirror', upstreamRegistryUrl: 'public.ecr.aws', region: REGION },
+    {
+      address: 'aws_ecr_pull_through_cache_rule.Cache_new_Resource', stack: stackOf(), ecrRepositoryPrefix: 'mirror',
+      upstreamRegistryUrl: 'public.ecr.aws', region: REGION,
+    },
   ]);
   expect(report.extra.map((x: { ecrRepositoryPrefix: string }) => x.ecrRepositoryPrefix)).toEqual(['quay']);
-  expect(report.extra[0]).toMatchObject({ upstreamRegistryUrl: 'quay.io', upstreamRegistry: 'quay', registryId: ACCOUNT_ID });
+  expect(report.extra[0]).toMatchObject({ upstreamRegistryUrl: 'quay.io', upstreamRegistry: 'quay', registryId: ACCOUNT_ID, region: REGION });
   expect(report.changed).toEqual([
     {
       address: 'aws_ecr_pull_through_cache_rule.Cache_ghcr_Resource',
+      stack: stackOf(),
       ecrRepositoryPrefix: 'ghcr',
+      region: REGION,
       action: 'update-in-place',
       changes: [
         { attribute: 'credential_arn', field: 'credentialArn', declared: secretArn('ghcr', 'Zz9Zz9'), live: secretArn('ghcr'), action: 'update-in-place' },
@@ -100,7 +108,9 @@ test('missing, extra, and changed in place vs replaced', async () => {
     },
     {
       address: 'aws_ecr_pull_through_cache_rule.Cache_teamimages_Resource',
+      stack: stackOf(),
       ecrRepositoryPrefix: 'team-images',
+      region: REGION,
       action: 'replace',
       changes: [
         { attribute: 'upstream_repository_prefix', field: 'upstreamRepositoryPrefix', declared: 'team-b', live: 'team', action: 'replace' },
@@ -111,12 +121,12 @@ test('missing, extra, and changed in place vs replaced', async () => {
 
   const text = await diff(writeStack(rules));
   expect(text.code).toBe(1);
-  expect(text.stdout).toContain('missing (declared, not live):\n  + mirror  public.ecr.aws  (aws_ecr_pull_through_cache_rule.Cache_new_Resource)\n');
-  expect(text.stdout).toContain('extra (live, not declared):\n  - quay  quay.io\n');
-  expect(text.stdout).toContain('  ~ ghcr  (update in place; aws_ecr_pull_through_cache_rule.Cache_ghcr_Resource)\n');
-  expect(text.stdout).toContain('  -/+ team-images  (replace; aws_ecr_pull_through_cache_rule.Cache_teamimages_Resource)\n');
+  expect(text.stdout).toContain(`missing (declared, not live):\n  + mirror  ${REGION}  public.ecr.aws  (aws_ecr_pull_through_cache_rule.Cache_new_Resource)\n`);
+  expect(text.stdout).toContain(`extra (live, not declared):\n  - quay  ${REGION}  quay.io\n`);
+  expect(text.stdout).toContain(`  ~ ghcr  ${REGION}  (update in place; aws_ecr_pull_through_cache_rule.Cache_ghcr_Resource)\n`);
+  expect(text.stdout).toContain(`  -/+ team-images  ${REGION}  (replace; aws_ecr_pull_through_cache_rule.Cache_teamimages_Resource)\n`);
   expect(text.stdout).toContain('      upstream_repository_prefix: "team" -> "team-b"  # forces replacement\n');
-  expect(text.stdout).toMatch(/drift: 1 missing, 1 extra, 2 changed\n$/);
+  expect(text.stdout).toMatch(new RegExp(`\ndrift: 1 missing, 1 extra, 2 changed; ${EVERY_KIND.length} rule\\(s\\) compared in ${REGION}\n$`));
 });
 
 test('a changed upstream URL forces replacement', async () => {
@@ -160,7 +170,8 @@ describe('unresolved Terraform expressions', () => {
     ]);
     const text = await diff(writeStack(rules));
     expect(text.stdout).toContain(
-      'unknown until apply (literal parts match):\n  ? team-images  custom_role_arn: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/ecr-pullthroughcache-upstream" ~ ',
+      `unknown until apply (literal parts match):\n  ? team-images  ${REGION}  custom_role_arn: ` +
+        '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/ecr-pullthroughcache-upstream" ~ ',
     );
   });
 
@@ -172,42 +183,78 @@ describe('unresolved Terraform expressions', () => {
   });
 });
 
-describe('regions', () => {
-  test('rules declared for another region are skipped with a note', async () => {
+describe('Regions come from the stack, like validate --synth', () => {
+  test('each rule is compared in its own Region (region argument, aliased provider), no --region needed', async () => {
+    endpoint.reset();
+    endpoint.seedRules(
+      ...EVERY_KIND.map((r) => ({ ...r, region: REGION })),
+      { ...EVERY_KIND[5], ecrRepositoryPrefix: 'quay-us', region: 'us-east-1' },
+      { ...EVERY_KIND[6], region: 'ap-northeast-1' },
+      { ...EVERY_KIND[7], region: 'ap-northeast-1' },
+    );
     const rules = matchingRules();
-    rules.Cache_useast_Resource = { ecr_repository_prefix: 'docker-hub-us', upstream_registry_url: 'quay.io', region: 'us-east-1' };
-    const r = await diff(writeStack(rules));
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`skipped (declared for another region than ${REGION}):\n  docker-hub-us  region us-east-1  (aws_ecr_pull_through_cache_rule.Cache_useast_Resource)\n`);
-  });
-
-  test("a rule's provider alias decides its region", async () => {
-    const rules = matchingRules();
-    rules.Cache_aliased_Resource = { ecr_repository_prefix: 'far', upstream_registry_url: 'quay.io', provider: 'aws.tokyo' };
+    rules.Cache_useast_Resource = { ecr_repository_prefix: 'quay-us', upstream_registry_url: 'quay.io', region: 'us-east-1' };
+    rules.Cache_aliased_Resource = { ecr_repository_prefix: 'k8s', upstream_registry_url: 'registry.k8s.io', provider: 'aws.tokyo' };
     const path = writeStack(rules, { provider: { aws: [{ region: REGION }, { alias: 'tokyo', region: 'ap-northeast-1' }] } });
-    const report = JSON.parse((await diff(path, '--json')).stdout);
-    expect(report.skipped).toEqual([{ address: 'aws_ecr_pull_through_cache_rule.Cache_aliased_Resource', ecrRepositoryPrefix: 'far', region: 'ap-northeast-1' }]);
-    expect(report.drift).toBe(false);
+    const r = await runCli(['diff', '--synth', path, '--endpoint-url', endpoint.url, '--json']);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(report.regions).toEqual([REGION, 'us-east-1', 'ap-northeast-1']);
+    expect(report.missing).toEqual([]);
+    expect(report.changed).toEqual([]);
+    // In Tokyo only k8s is declared: the live ecr-public rule there is extra.
+    expect(report.extra.map((x: { ecrRepositoryPrefix: string; region: string }) => [x.ecrRepositoryPrefix, x.region])).toEqual([['ecr-public', 'ap-northeast-1']]);
+    expect(r.code).toBe(1);
+    const regionsAsked = new Set(endpoint.requests.map((q) => q.region));
+    expect(regionsAsked).toEqual(new Set([REGION, 'us-east-1', 'ap-northeast-1']));
   });
 
-  test('with --region of the other region, the same stack shows those rules', async () => {
-    const path = writeStack({ Cache_q_Resource: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io', region: 'us-east-1' } });
-    const r = await runCli(['diff', '--synth', path, '--region', 'us-east-1', '--endpoint-url', endpoint.url, '--json']);
+  test('--region is only the fallback for rules without a Region of their own', async () => {
+    endpoint.reset();
+    endpoint.seedRules({ ...EVERY_KIND[5], region: 'us-east-1' });
+    const path = writeStack({ Cache_q_Resource: { ecr_repository_prefix: 'quay', upstream_registry_url: 'quay.io' } }, { provider: { aws: [{}] } });
+    const withRegion = await runCli(['diff', '--synth', path, '--region', 'us-east-1', '--endpoint-url', endpoint.url]);
+    expect(withRegion.stdout).toBe('no drift (0 missing, 0 extra, 0 changed): 1 rule(s) compared in us-east-1\n');
+    expect(withRegion.code).toBe(0);
+    const none = await runCli(['diff', '--synth', path, '--endpoint-url', endpoint.url]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe(
+      [
+        'not compared:',
+        '  quay  -  (aws_ecr_pull_through_cache_rule.Cache_q_Resource): no Region: the rule has no region argument and its provider sets none',
+        '      fix: pass --region, set AWS_REGION, or set region in the profile',
+        'no drift (0 missing, 0 extra, 0 changed): 0 rule(s) compared, 1 not compared',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a Region that is a Terraform expression is not compared without --region: exit 2', async () => {
+    const path = writeStack(matchingRules(), { provider: { aws: [{ region: '${var.region}' }] }, variable: { region: { type: 'string' } } });
+    const r = await runCli(['diff', '--synth', path, '--endpoint-url', endpoint.url, '--json']);
+    expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.region).toBe('us-east-1');
-    expect(report.skipped).toEqual([]);
-    expect(report.extra).toHaveLength(EVERY_KIND.length - 1);
+    expect(report.unchecked).toHaveLength(EVERY_KIND.length);
+    expect(report.unchecked[0]).toMatchObject({ region: '${var.region}', failure: 'its Region is the Terraform expression ${var.region}, known only at apply' });
+    expect(endpoint.requests).toEqual([]);
+    expect((await runCli(['diff', '--synth', path, '--endpoint-url', endpoint.url, '--region', REGION])).code).toBe(0);
   });
 });
 
 test('an unreadable or invalid --synth file is an error (exit 2)', async () => {
   const missing = await diff(join(dir, 'nope.json'));
-  expect(missing).toEqual({ code: 2, stdout: '', stderr: `ecr-ptc: cannot read --synth ${join(dir, 'nope.json')}: ENOENT\n` });
+  expect(missing.code).toBe(2);
+  expect(missing.stdout).toBe('');
+  expect(missing.stderr).toBe(
+    `ecr-ptc: --synth ${join(dir, 'nope.json')}: cannot read it (no such file or directory, ENOENT)\n` +
+      'expected: a synthesized stack (cdktf.out/stacks/<stack>/cdk.tf.json), the output directory of cdktf or cdktn synth (cdktf.out), or its manifest.json\n',
+  );
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, '{ not json');
   const invalid = await diff(bad);
   expect(invalid.code).toBe(2);
-  expect(invalid.stderr).toMatch(/^ecr-ptc: .*bad\.json is not JSON: /);
+  expect(invalid.stderr).toMatch(/^ecr-ptc: --synth .*bad\.json: not JSON \(/);
+  expect(endpoint.requests).toEqual([]);
 });
 
 describe('secrets named by prefix or defined elsewhere', () => {

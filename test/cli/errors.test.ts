@@ -4,6 +4,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeError } from '../../src/cli/errors';
 import { ACCOUNT_ID, LocalEcrEndpoint } from './support/ecr-endpoint';
 import { runCli } from './support/cli';
 import { REGION, seedEveryKind } from './support/fixtures';
@@ -70,7 +71,15 @@ test.each([
 test('a host that does not resolve', async () => {
   const r = await runCli(['list', '--region', REGION, '--endpoint-url', 'http://ecr.example.invalid', '--max-attempts', '1']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/^ecr-ptc: cannot resolve the host of http:\/\/ecr\.example\.invalid \((ENOTFOUND|EAI_AGAIN)\): check --endpoint-url\n$/);
+  expect(r.stderr).toMatch(/^ecr-ptc: cannot resolve the host of http:\/\/ecr\.example\.invalid \((ENOTFOUND|EAI_AGAIN)\): check --endpoint-url, DNS and the network\n$/);
+});
+
+test.each(['ENOTFOUND', 'EAI_AGAIN'])('a host that does not resolve (%s) without --endpoint-url: the network and DNS, not the Region', (code) => {
+  // What the SDK throws offline or behind a proxy it does not use: the Region name is fine, DNS is not.
+  const err = Object.assign(new Error(`getaddrinfo ${code} api.ecr.eu-west-1.amazonaws.com`), { code, $metadata: { attempts: 3 } });
+  expect(describeError(err, { region: REGION })).toBe(
+    `cannot resolve the host of the ECR API in ${REGION} (${code}): check the network and DNS (ecr-ptc connects directly, not through HTTPS_PROXY), or pass --endpoint-url`,
+  );
 });
 
 test('AWS_REGION is used when --region is absent', async () => {
@@ -127,7 +136,10 @@ describe('usage errors exit 2 before any request', () => {
     [['list', '--colour'], "unknown option '--colour'"],
     [['list', '--concurrency', '3'], "--concurrency is not an option of 'list'"],
     [['validate', '--concurrency', '0'], '--concurrency must be an integer from 1 to 50, got \'0\''],
-    [['diff'], 'diff needs --synth <path to cdk.tf.json>'],
+    [['diff'], 'diff needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['validate', '--stack', 'app'], '--stack needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['validate', '--allow-empty'], '--allow-empty needs --synth <path to cdk.tf.json or cdktf.out>'],
+    [['list', '--allow-empty'], "--allow-empty is not an option of 'list'"],
     [['import'], 'import needs --language (typescript, python, go, java)'],
     [['import', '--language', 'rust'], "unknown language 'rust' (expected one of: typescript, python, go, java)"],
     [['list', '--registry-id', '1234'], "--registry-id must be a 12-digit account ID, got '1234'"],

@@ -202,11 +202,11 @@ describe('round trip: import → synth → diff', () => {
     const diff = await runCli(['diff', '--synth', stackFile, '--region', REGION, '--endpoint-url', endpoint.url, '--json']);
     expect(diff.stderr).toBe('');
     const report = JSON.parse(diff.stdout);
-    expect({ missing: report.missing, extra: report.extra, changed: report.changed, skipped: report.skipped }).toEqual({
+    expect({ missing: report.missing, extra: report.extra, changed: report.changed, unchecked: report.unchecked }).toEqual({
       missing: [],
       extra: [],
       changed: [],
-      skipped: [],
+      unchecked: [],
     });
     expect(diff.code).toBe(0);
   });

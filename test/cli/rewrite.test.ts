@@ -1,6 +1,6 @@
 /** `ecr-ptc rewrite`: goldens, idempotence, --check, --dry-run, --json, bad input, atomic writes. */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNT_ID, LocalEcrEndpoint } from './support/ecr-endpoint';
 import { runCli } from './support/cli';
@@ -188,9 +188,11 @@ describe('rewrite: bad input changes no file', () => {
   });
 
   test.each([
-    ['not JSON', '{"resource": ', /^ecr-ptc: .*cdk\.tf\.json is not JSON: /],
-    ['a JSON document that is no stack', '[1, 2, 3]', /^ecr-ptc: .*cdk\.tf\.json declares no aws_ecr_pull_through_cache_rule: pass the cdk\.tf\.json of the stack that declares the cache\n$/],
-    ['a stack without rules', stackWith({}, 'us-east-1'), /declares no aws_ecr_pull_through_cache_rule/],
+    // The --synth reader every gating command shares: anything that is not a synthesized stack is exit 2.
+    ['not JSON', '{"resource": ', /^ecr-ptc: --synth .*cdk\.tf\.json: not JSON \(/],
+    ['a JSON document that is no stack', '[1, 2, 3]', /^ecr-ptc: --synth .*cdk\.tf\.json: the file holds an array, not a Terraform JSON configuration/],
+    ['a stack without rules', stackWith({}, 'us-east-1'),
+      /^ecr-ptc: .*cdk\.tf\.json declares no aws_ecr_pull_through_cache_rule: pass the cdk\.tf\.json of the stack that declares the cache\n$/],
     ['rules for one upstream in two Regions, no provider Region',
       stackWith({ A: { ecr_repository_prefix: 'k8s', upstream_registry_url: 'registry.k8s.io', region: 'eu-west-1' },
         B: { ecr_repository_prefix: 'k8s', upstream_registry_url: 'registry.k8s.io', region: 'ap-southeast-2' } }),
@@ -225,6 +227,30 @@ describe('rewrite: bad input changes no file', () => {
     expect((await runCli(['rewrite', 'x'])).stderr).toMatch(/^ecr-ptc: rewrite needs --synth <path to cdk.tf.json>\n/);
     expect((await runCli(['rewrite', '--synth', STACK, '--check', '--dry-run', 'x'])).stderr).toMatch(/^ecr-ptc: --check and --dry-run cannot be used together\n/);
     expect((await runCli(['list', 'x'])).stderr).toMatch(/^ecr-ptc: unexpected argument 'x'\n/);
+  });
+});
+
+describe('rewrite: --synth an output directory', () => {
+  test('the rules of the stacks its manifest lists, or of --stack', async () => {
+    const out = scratch('out');
+    mkdirSync(join(out, 'stacks', 'platform-cache'), { recursive: true });
+    mkdirSync(join(out, 'stacks', 'apps'), { recursive: true });
+    cpSync(STACK, join(out, 'stacks', 'platform-cache', 'cdk.tf.json'));
+    writeFileSync(join(out, 'stacks', 'apps', 'cdk.tf.json'), JSON.stringify(stackWith({}, 'us-east-1')));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({
+      version: '0.21.0',
+      stacks: {
+        'platform-cache': { name: 'platform-cache', synthesizedStackPath: 'stacks/platform-cache/cdk.tf.json' },
+        'apps': { name: 'apps', synthesizedStackPath: 'stacks/apps/cdk.tf.json' },
+      },
+    }));
+    const dir = copyWorkloads();
+    const all = await runCli(['rewrite', '--synth', out, '--registry-id', ACCOUNT_ID, '--check', '.'], { cwd: dir });
+    expect(all.code).toBe(1);
+    expect(all.stdout.trimEnd().split('\n')).toHaveLength(23);
+    const one = await runCli(['rewrite', '--synth', out, '--stack', 'apps', '--registry-id', ACCOUNT_ID, '--check', '.'], { cwd: dir });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/declares no aws_ecr_pull_through_cache_rule/);
   });
 });
 

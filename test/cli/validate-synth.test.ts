@@ -1,7 +1,7 @@
 /** `ecr-ptc validate --synth <cdk.tf.json> [--wait <duration>]`: the rules a synthesized stack declares, each in its Region. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
@@ -387,11 +387,11 @@ test('--json keeps the API field names and adds region, address, status and atte
   expect(r.code).toBe(1);
   const checks = json(r.stdout);
   expect(checks.map((c) => Object.keys(c))).toEqual([
-    ['ecrRepositoryPrefix', 'registryId', 'upstreamRegistryUrl', 'credentialArn', 'isValid', 'region', 'address', 'status', 'attempts'],
-    ['ecrRepositoryPrefix', 'registryId', 'upstreamRegistryUrl', 'isValid', 'region', 'address', 'status', 'attempts'],
+    ['ecrRepositoryPrefix', 'registryId', 'upstreamRegistryUrl', 'credentialArn', 'isValid', 'region', 'address', 'stack', 'status', 'attempts'],
+    ['ecrRepositoryPrefix', 'registryId', 'upstreamRegistryUrl', 'isValid', 'region', 'address', 'stack', 'status', 'attempts'],
     [
       'ecrRepositoryPrefix', 'registryId', 'upstreamRegistryUrl', 'customRoleArn', 'upstreamRepositoryPrefix',
-      'isValid', 'failure', 'hint', 'region', 'address', 'status', 'attempts',
+      'isValid', 'failure', 'hint', 'region', 'address', 'stack', 'status', 'attempts',
     ],
   ]);
   expect(checks[2]).toEqual({
@@ -405,6 +405,7 @@ test('--json keeps the API field names and adds region, address, status and atte
     hint: 'ECR cannot assume customRoleArn: its trust policy must trust pullthroughcache.ecr.amazonaws.com (not ecr.amazonaws.com); EcrUpstreamRole makes such a role',
     region: REGION,
     address: ADDRESS.teamImages,
+    stack: 'registry-cache',
     status: 'invalid',
     attempts: 1,
   });
@@ -508,9 +509,16 @@ describe('service errors use the per-call retries', () => {
 });
 
 describe('the --synth file', () => {
-  test('unreadable: exit 2', async () => {
+  const EXPECTED =
+    'expected: a synthesized stack (cdktf.out/stacks/<stack>/cdk.tf.json), the output directory of cdktf or cdktn synth (cdktf.out), or its manifest.json\n';
+
+  test('missing: exit 2, the file and what was expected, no request', async () => {
     const missing = join(dir, 'nope.json');
-    expect(await validateSynth(missing)).toEqual({ code: 2, stdout: '', stderr: `ecr-ptc: cannot read --synth ${missing}: ENOENT\n` });
+    expect(await validateSynth(missing)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `ecr-ptc: --synth ${missing}: cannot read it (no such file or directory, ENOENT)\n${EXPECTED}`,
+    });
     expect(endpoint.requests).toEqual([]);
   });
 
@@ -519,7 +527,7 @@ describe('the --synth file', () => {
     writeFileSync(bad, '{ "resource": ');
     const r = await validateSynth(bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ecr-ptc: .*bad\.json is not JSON: .*\n$/);
+    expect(r.stderr).toMatch(/^ecr-ptc: --synth .*bad\.json: not JSON \(.*\)\nexpected: /);
   });
 
   test('a relative path is read from the working directory', async () => {
@@ -528,15 +536,32 @@ describe('the --synth file', () => {
     expect(r.code).toBe(0);
   });
 
-  test('a stack without rules: nothing to check, exit 0', async () => {
+  test('a stack without rules or references: exit 2 unless --allow-empty', async () => {
     const path = writeStack({ provider: { aws: [{ region: REGION }] }, resource: {} });
-    const r = await validateSynth(path);
-    expect(r).toEqual({ code: 0, stdout: `${path} declares no aws_ecr_pull_through_cache_rule\n`, stderr: '' });
+    const stack = basename(dirname(path));
+    expect(await validateSynth(path)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `ecr-ptc: --synth ${path}: stack '${stack}' neither declares an aws_ecr_pull_through_cache_rule nor references one ` +
+        '(data.aws_ecr_pull_through_cache_rule): nothing to check\n' +
+        'pass the stack that has the rules (of an output directory: --stack NAME), or --allow-empty when a stack without rules is expected\n',
+    });
+    const allowed = await validateSynth(path, '--allow-empty');
+    expect(allowed).toEqual({
+      code: 0,
+      stdout: `nothing to check (--allow-empty): stack ${stack} (${path}) declares and references no pull-through cache rule\n`,
+      stderr: '',
+    });
+    expect((await validateSynth(path, '--allow-empty', '--json')).stdout).toBe('[]\n');
+    expect(endpoint.requests).toEqual([]);
   });
 });
 
 test('--help describes validate --synth and --wait', async () => {
   const r = await runCli(['--help']);
-  expect(r.stdout).toContain('validate --synth <cdk.tf.json>');
+  expect(r.stdout).toContain('validate --synth <path>');
   expect(r.stdout).toContain('[--wait DURATION]');
+  expect(r.stdout).toContain('--stack NAME');
+  expect(r.stdout).toContain('--allow-empty');
 });

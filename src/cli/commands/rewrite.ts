@@ -13,6 +13,8 @@ import { scan, ScanError, type Site } from '../workloads/scan';
 /** `rewrite` arguments. */
 export interface RewriteArgs {
   readonly synth: string;
+  /** `--stack`: one stack of an output directory. */
+  readonly stack?: string;
   readonly paths: readonly string[];
   readonly mode: 'write' | 'check' | 'dry-run';
 }
@@ -77,7 +79,7 @@ export async function runRewrite(ctx: { io: CliIo; global: GlobalOptions }, args
   // Everything that can fail for the whole run fails before any file is written.
   const files = await collectFiles(io.cwd, args.paths);
   const texts = await readAll(files);
-  const rules = await loadRules(ctx, args.synth);
+  const rules = await loadRules(ctx, args.synth, args.stack);
 
   const results: { file: WorkFile; before: string; after: FileRewrite }[] = [];
   let unparsed = 0;

@@ -1,11 +1,11 @@
 import type { ECRClient, ValidatePullThroughCacheRuleResponse } from '@aws-sdk/client-ecr';
-import type { GlobalOptions } from '../args';
-import { checkRegion, createEcrClient, millis } from '../client';
+import { createEcrClient, millis } from '../client';
 import { CliError, describeError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { configurationHint, invalidRuleHint, type RuleFacts } from '../hints';
-import { formatDuration, formatJson, type CliIo } from '../output';
+import { formatDuration, formatJson } from '../output';
 import { mapWithLimit } from '../pool';
-import { isUnresolved, loadSynthesizedStack, type DeclaredRule } from '../terraform';
+import { isUnresolved, placeRule, type DeclaredRule, type ReferencedRule, type SynthesizedStack } from '../terraform';
+import { checkedCount, defaultRegion, stacksToCheck, type SynthContext } from './synth-stacks';
 import { liveFacts, validateRule, validationJson, type ValidationFields } from './validate';
 
 /** Environment variable: the first pause in ms between passes of `validate --synth --wait` (default 2000). */
@@ -17,9 +17,10 @@ const MAX_DELAY_FACTOR = 15;
 /** What `validate --synth` found for a declared rule. */
 export type RuleStatus = 'valid' | 'invalid' | 'missing' | 'unchecked';
 
-/** A declared rule and what is known of it so far. */
+/** A rule the stack declares, or one it references (a data source: `declared` false), and what is known of it so far. */
 interface RuleCheck {
-  readonly rule: DeclaredRule;
+  readonly rule: DeclaredRule | ReferencedRule;
+  readonly declared: boolean;
   /** The Region it is checked in; for an unchecked rule, what the stack says, if anything. */
   readonly region?: string;
   status: RuleStatus;
@@ -31,69 +32,39 @@ interface RuleCheck {
   hint?: string;
 }
 
-/** What `validate --synth` runs with: no client yet, as each Region gets its own. */
-export interface SynthValidateContext {
-  readonly io: CliIo;
-  readonly global: GlobalOptions;
-}
-
 /** `validate --synth` arguments. */
 export interface SynthValidateArgs {
   readonly synth: string;
   readonly waitSeconds: number;
   readonly concurrency: number;
+  /** `--stack NAME`: one stack of an output directory or manifest. */
+  readonly stack?: string;
+  /** `--allow-empty`: a stack with no rule to check passes. */
+  readonly allowEmpty: boolean;
 }
 
 function literal(value: string | undefined): string | undefined {
   return value === undefined || isUnresolved(value) ? undefined : value;
 }
 
-/** The region the SDK would use without --region (AWS_REGION, the profile), or the error that says there is none. */
-async function defaultRegion(ctx: SynthValidateContext): Promise<string | Error> {
-  const probe = createEcrClient(ctx.global, ctx.io.env);
-  try {
-    return await probe.config.region();
-  } catch (err) {
-    return new Error(describeError(err, { profile: ctx.global.profile }));
-  } finally {
-    probe.destroy();
-  }
+/** Decides where each declared or referenced rule is checked, or why it cannot be. */
+async function planChecks(ctx: SynthContext, stacks: readonly SynthesizedStack[]): Promise<RuleCheck[]> {
+  const targets = stacks.flatMap((s) => [
+    ...s.rules.map((rule) => ({ rule, declared: true })),
+    ...s.references.map((rule) => ({ rule, declared: false })),
+  ]);
+  const override = ctx.global.region;
+  const needsDefault = override === undefined && targets.some((t) => t.rule.region === undefined);
+  const fallback = override ?? (needsDefault ? await defaultRegion(ctx) : undefined);
+  return targets.map(({ rule, declared }): RuleCheck => {
+    const placed = placeRule(rule, override, fallback);
+    if ('failure' in placed) return { rule, declared, region: placed.region, status: 'unchecked', attempts: 0, failure: placed.failure, hint: placed.hint };
+    return { rule, declared, region: placed.region, status: 'missing', attempts: 0 };
+  });
 }
 
-/** Decides where each declared rule is checked, or why it cannot be. */
-async function planChecks(ctx: SynthValidateContext, rules: readonly DeclaredRule[]): Promise<RuleCheck[]> {
-  const override = ctx.global.region;
-  const needsDefault = override === undefined && rules.some((r) => r.region === undefined);
-  const fallback = override ?? (needsDefault ? await defaultRegion(ctx) : undefined);
-  return rules.map((rule): RuleCheck => {
-    const unchecked = (failure: string, hint: string | undefined, region = rule.region): RuleCheck =>
-      ({ rule, region, status: 'unchecked', attempts: 0, failure, hint });
-    let region = rule.region;
-    if (region !== undefined && isUnresolved(region)) {
-      if (override === undefined) {
-        return unchecked(`its Region is the Terraform expression ${region}, known only at apply`,
-          'pass --region with the Region the stack deploys it to');
-      }
-      region = override;
-    }
-    if (region === undefined) {
-      if (typeof fallback !== 'string') {
-        return unchecked('no Region: the rule has no region argument and its provider sets none',
-          'pass --region, set AWS_REGION, or set region in the profile');
-      }
-      region = fallback;
-    }
-    try {
-      checkRegion(region);
-    } catch (err) {
-      return unchecked((err as Error).message, undefined, region);
-    }
-    if (isUnresolved(rule.ecrRepositoryPrefix)) {
-      return unchecked(`its ecr_repository_prefix is the Terraform expression ${rule.ecrRepositoryPrefix}, known only at apply`,
-        `validate it after deploy with 'ecr-ptc validate --prefix <prefix> --region ${region}'`, region);
-    }
-    return { rule, region, status: 'missing', attempts: 0 };
-  });
+function declaredRule(check: RuleCheck): DeclaredRule | undefined {
+  return check.declared ? (check.rule as DeclaredRule) : undefined;
 }
 
 /** The rule's declared ARNs that are literals, to check them without calling AWS. */
@@ -101,8 +72,8 @@ function declaredFacts(check: RuleCheck, registryId: string | undefined): RuleFa
   return {
     region: check.region!,
     registryId,
-    credentialArns: [literal(check.rule.credentialArn)],
-    customRoleArns: [literal(check.rule.customRoleArn)],
+    credentialArns: [literal(declaredRule(check)?.credentialArn)],
+    customRoleArns: [literal(declaredRule(check)?.customRoleArn)],
   };
 }
 
@@ -115,8 +86,9 @@ function record(check: RuleCheck, result: ValidatePullThroughCacheRuleResponse |
     check.status = 'missing';
     const registry = registryId === undefined ? '' : ` (registry ${registryId})`;
     check.failure = `no pull-through cache rule with prefix '${check.rule.ecrRepositoryPrefix}' in ${check.region}${registry}`;
-    check.hint = configurationHint(declared) ??
-      "run 'cdktf deploy' for this stack first, or check the Region: the rule's region argument, else its provider's region, else --region";
+    check.hint = configurationHint(declared) ?? (check.declared
+      ? "run 'cdktf deploy' for this stack first, or check the Region: the rule's region argument, else its provider's region, else --region"
+      : 'the stack reads this rule but does not own it: create it where it is owned (another stack, or by hand), or fix the prefix or the Region of fromEcrRepositoryPrefix');
     return;
   }
   check.status = result.isValid ? 'valid' : 'invalid';
@@ -134,7 +106,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Validates the pending rules in passes until all are valid or the wait is over. */
-async function checkUntilValid(ctx: SynthValidateContext, checks: RuleCheck[], args: SynthValidateArgs): Promise<void> {
+async function checkUntilValid(ctx: SynthContext, checks: RuleCheck[], args: SynthValidateArgs): Promise<void> {
   const clients = new Map<string, ECRClient>();
   const clientFor = (region: string) => {
     let client = clients.get(region);
@@ -173,13 +145,14 @@ async function checkUntilValid(ctx: SynthValidateContext, checks: RuleCheck[], a
 /** A check as JSON: the API's field names (declared values for a rule not found or not checked), then ours. */
 function checkJson(check: RuleCheck, registryId: string | undefined): Record<string, unknown> {
   const { rule } = check;
+  const declared = declaredRule(check);
   const fields: ValidationFields = check.result ?? {
     ecrRepositoryPrefix: rule.ecrRepositoryPrefix,
     registryId,
-    upstreamRegistryUrl: rule.upstreamRegistryUrl,
-    credentialArn: rule.credentialArn,
-    customRoleArn: rule.customRoleArn,
-    upstreamRepositoryPrefix: rule.upstreamRepositoryPrefix,
+    upstreamRegistryUrl: declared?.upstreamRegistryUrl,
+    credentialArn: declared?.credentialArn,
+    customRoleArn: declared?.customRoleArn,
+    upstreamRepositoryPrefix: declared?.upstreamRepositoryPrefix,
     isValid: false,
     failure: check.failure,
   };
@@ -187,6 +160,7 @@ function checkJson(check: RuleCheck, registryId: string | undefined): Record<str
     ...validationJson(fields, check.hint),
     region: check.region,
     address: rule.address,
+    stack: rule.stack,
     status: check.status,
     attempts: check.attempts,
   };
@@ -199,7 +173,7 @@ const STATUS_LABEL: Readonly<Record<RuleStatus, string>> = {
   unchecked: 'UNCHECKED',
 };
 
-function formatChecks(checks: readonly RuleCheck[], elapsedMs: number, waited: boolean): string {
+function formatChecks(stacks: readonly SynthesizedStack[], checks: readonly RuleCheck[], elapsedMs: number, waited: boolean): string {
   const column = (values: string[]) => Math.max(0, ...values.map((v) => v.length));
   const widths = [
     column(Object.values(STATUS_LABEL)),
@@ -208,44 +182,45 @@ function formatChecks(checks: readonly RuleCheck[], elapsedMs: number, waited: b
   ];
   const indent = ' '.repeat(widths[0] + 2);
   const lines: string[] = [];
-  for (const c of checks) {
-    const attempts = c.attempts > 1 ? `  (${c.attempts} attempts)` : '';
-    const cells = [STATUS_LABEL[c.status], c.rule.ecrRepositoryPrefix, c.region ?? '-'].map((v, i) => v.padEnd(widths[i]));
-    lines.push(`${cells.join('  ')}  ${c.rule.address}${attempts}`);
-    if (c.status === 'valid') continue;
-    const label = c.status === 'unchecked' ? 'could not check' : 'failure';
-    lines.push(`${indent}${label}: ${c.failure ?? '(no reason given)'}`);
-    if (c.hint) lines.push(`${indent}fix: ${c.hint}`);
+  const listed = stacks.some((s) => s.manifest !== undefined);
+  for (const stack of stacks) {
+    const own = checks.filter((c) => c.rule.stack === stack.name);
+    if (listed) lines.push(`stack ${stack.name} (${stack.file})${own.length === 0 ? ': declares and references no pull-through cache rule' : ':'}`);
+    for (const c of own) {
+      const attempts = c.attempts > 1 ? `  (${c.attempts} attempts)` : '';
+      const cells = [STATUS_LABEL[c.status], c.rule.ecrRepositoryPrefix, c.region ?? '-'].map((v, i) => v.padEnd(widths[i]));
+      lines.push(`${cells.join('  ')}  ${c.rule.address}${attempts}`);
+      if (c.status === 'valid') continue;
+      const label = c.status === 'unchecked' ? 'could not check' : 'failure';
+      lines.push(`${indent}${label}: ${c.failure ?? '(no reason given)'}`);
+      if (c.hint) lines.push(`${indent}fix: ${c.hint}`);
+    }
   }
   const count = (status: RuleStatus) => checks.filter((c) => c.status === status).length;
   const passes = Math.max(0, ...checks.map((c) => c.attempts));
   const timing = waited ? ` after ${passes} attempt(s) in ${formatDuration(elapsedMs)}` : '';
   lines.push(
-    `${checks.length} rule(s): ${count('valid')} valid, ${count('invalid')} invalid, ${count('missing')} missing, ` +
-      `${count('unchecked')} not checked${timing}`,
+    `${checkedCount(stacks, checks.filter((c) => !c.declared).length, checks.length)}: ${count('valid')} valid, ${count('invalid')} invalid, ` +
+      `${count('missing')} missing, ${count('unchecked')} not checked${timing}`,
   );
   return lines.join('\n') + '\n';
 }
 
 /**
- * `ecr-ptc validate --synth <cdk.tf.json> [--wait <duration>]`: validates exactly the rules a synthesized stack
- * declares, each in its own Region, retrying invalid and missing ones until all are valid or the wait is over.
+ * `ecr-ptc validate --synth <path> [--wait <duration>]`: validates exactly the rules the synthesized stacks declare
+ * or reference, each in its own Region, retrying invalid and missing ones until all are valid or the wait is over.
  */
-export async function runValidateSynth(ctx: SynthValidateContext, args: SynthValidateArgs): Promise<number> {
-  const stack = await loadSynthesizedStack(ctx.io.cwd, args.synth);
-  if (stack.rules.length === 0) {
-    if (ctx.global.json) ctx.io.stdout(formatJson([]));
-    else ctx.io.stdout(`${args.synth} declares no aws_ecr_pull_through_cache_rule\n`);
-    return EXIT_OK;
-  }
+export async function runValidateSynth(ctx: SynthContext, args: SynthValidateArgs): Promise<number> {
+  const stacks = await stacksToCheck(ctx.io, ctx.global, args);
+  if (stacks.length === 0) return EXIT_OK;
   const started = Date.now();
-  const checks = await planChecks(ctx, stack.rules);
+  const checks = await planChecks(ctx, stacks);
   await checkUntilValid(ctx, checks, args);
 
   if (ctx.global.json) {
     ctx.io.stdout(formatJson(checks.map((c) => checkJson(c, ctx.global.registryId))));
   } else {
-    ctx.io.stdout(formatChecks(checks, Date.now() - started, args.waitSeconds > 0));
+    ctx.io.stdout(formatChecks(stacks, checks, Date.now() - started, args.waitSeconds > 0));
   }
   if (checks.some((c) => c.status === 'invalid' || c.status === 'missing')) return EXIT_FINDINGS;
   return checks.some((c) => c.status === 'unchecked') ? EXIT_ERROR : EXIT_OK;

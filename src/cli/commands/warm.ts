@@ -21,6 +21,8 @@ import { scan, ScanError } from '../workloads/scan';
 /** `warm` arguments. */
 export interface WarmArgs {
   readonly synth: string;
+  /** `--stack`: one stack of an output directory. */
+  readonly stack?: string;
   /** Image references and files or directories to read them from. */
   readonly inputs: readonly string[];
   readonly concurrency: number;
@@ -139,7 +141,7 @@ export async function runWarm(ctx: { io: CliIo; global: GlobalOptions }, args: W
   const references = args.inputs.filter((i) => !paths.includes(i));
   const files = await collectFiles(io.cwd, paths);
   const texts = await readAll(files);
-  const rules = await loadRules(ctx, args.synth);
+  const rules = await loadRules(ctx, args.synth, args.stack);
   let unparsed = 0;
   files.forEach((file, i) => {
     try {

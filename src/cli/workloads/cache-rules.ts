@@ -14,13 +14,24 @@ import {
 } from '../../private/image-mapping';
 import { ImageReference, parseImageReference } from '../../private/image-reference';
 import { CliError } from '../errors';
-import { isUnresolved, loadSynthesizedStack, parseTemplate, type DeclaredRule, type SynthesizedStack } from '../terraform';
+import { isUnresolved, loadSynthesizedStacks, parseTemplate, type DeclaredRule } from '../terraform';
+
+/** What `rewrite` and `warm` read of `--synth`: the rules of its stacks and the default provider's Region. */
+export interface StackRules {
+  readonly rules: readonly DeclaredRule[];
+  /** The Region of the default AWS provider, when the stacks agree on one. */
+  readonly providerRegion?: string;
+}
 
 /**
- * Reads `--synth`. The one place `rewrite` and `warm` read a stack: a shared reader for every command replaces this
- * line.
+ * Reads `--synth` with the reader every `--synth` command shares (a `cdk.tf.json`, an output directory or its
+ * `manifest.json`; anything else exits 2), and `--stack` to pick one stack of an output directory.
  */
-export const readStack: (cwd: string, path: string) => Promise<SynthesizedStack> = loadSynthesizedStack;
+export async function readStack(cwd: string, path: string, stack?: string): Promise<StackRules> {
+  const stacks = await loadSynthesizedStacks(cwd, path, stack);
+  const regions = [...new Set(stacks.map((s) => s.providerRegion).filter((r) => r !== undefined))];
+  return { rules: stacks.flatMap((s) => s.rules), providerRegion: regions.length === 1 ? regions[0] : undefined };
+}
 
 /** A rule of the stack, resolved to literal values. */
 export interface CacheRule extends MappableRule {
@@ -72,7 +83,7 @@ function upstreamUrl(rule: DeclaredRule, registryId: string): string {
 }
 
 /** Resolves the stack's rules; throws `CliError` (exit 2) for a stack without rules or an ambiguous Region. */
-export function cacheRules(stack: SynthesizedStack, source: string, options: RuleOptions): CacheRule[] {
+export function cacheRules(stack: StackRules, source: string, options: RuleOptions): CacheRule[] {
   if (stack.rules.length === 0) {
     throw new CliError(`${source} declares no aws_ecr_pull_through_cache_rule: pass the cdk.tf.json of the stack that declares the cache`);
   }

@@ -47,8 +47,8 @@ async function sdkRegion(global: GlobalOptions, io: CliIo): Promise<string | und
 }
 
 /** The stack's rules for the cache account: `--registry-id`, else the caller's (one GetAuthorizationToken call). */
-export async function loadRules(ctx: { io: CliIo; global: GlobalOptions }, synth: string): Promise<CacheRule[]> {
-  const stack = await readStack(ctx.io.cwd, synth);
+export async function loadRules(ctx: { io: CliIo; global: GlobalOptions }, synth: string, stackName?: string): Promise<CacheRule[]> {
+  const stack = await readStack(ctx.io.cwd, synth, stackName);
   const { global } = ctx;
   const fallbackRegion = global.region ?? (await sdkRegion(global, ctx.io));
   const options = { region: global.region, providerRegion: stack.providerRegion, fallbackRegion };
