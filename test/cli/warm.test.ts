@@ -1,9 +1,11 @@
 /** `ecr-ptc warm` against a local ECR API endpoint (GetAuthorizationToken) and a local registry (Docker Registry API v2). */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocalEcrEndpoint, REGISTRY_TOKEN } from './support/ecr-endpoint';
 import { LocalRegistry, manifestOf } from './support/registry-endpoint';
 import { BIN, ensureBinary, runCli, testEnv } from './support/cli';
-import { CACHE_HOST, GOLDEN, STACK, WORKLOADS } from './support/workloads';
+import { CACHE_HOST, GOLDEN, scratch, STACK, WORKLOADS } from './support/workloads';
 
 let endpoint: LocalEcrEndpoint;
 let registry: LocalRegistry;
@@ -84,6 +86,16 @@ describe('warm', () => {
     expect(again.map((x) => x.cacheReference).sort()).toEqual(results.map((x) => x.cacheReference).sort());
     expect(again.filter((x) => x.status !== 'already-cached')).toEqual([]);
     expect(second.code).toBe(0);
+  });
+
+  test('a Helm image map without tag or digest is skipped with a note (the chart decides the tag)', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'values.yaml'), 'image:\n  registry: quay.io\n  repository: org/app\nsidecar:\n  image:\n    registry: quay.io\n    repository: org/side\n    tag: "2"\n');
+    registry.seedUpstream('quay/org/side', '2');
+    const r = await runCli(['warm', ...options(), 'values.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('values.yaml:2: quay.io/org/app has no tag or digest in its image map (the chart decides it): not warmed\n');
+    expect(r.stdout).toContain('1 image(s): 1 cached, 0 already cached, 0 failed\n');
+    expect(r.code).toBe(0);
   });
 
   test('name:tag@digest is warmed by tag and its digest checked; a mismatch is a failure with its fix', async () => {
@@ -238,6 +250,9 @@ describe('warm', () => {
   test('input errors: exit 2', async () => {
     const notCovered = await warm(['registry.example.com/team/tool:1']);
     expect(notCovered).toEqual({ code: 2, stdout: '', stderr: 'ecr-ptc: registry.example.com/team/tool:1: no rule of the stack caches registry.example.com: add a rule for it, or leave it out\n' });
+    const own = await warm([`${CACHE_HOST}/shop/web:4.2.0`]);
+    expect(own.stderr).toBe(`ecr-ptc: ${CACHE_HOST}/shop/web:4.2.0: in the cache registry, but under no rule's prefix: not an image the cache pulls through\n`);
+    expect(own.code).toBe(2);
     const neither = await warm(['Not A Reference']);
     expect(neither.stderr).toBe("ecr-ptc: 'Not A Reference' is neither a file nor an image reference\nrun 'ecr-ptc --help' for usage\n");
     const url = await runCli(['warm', '--synth', STACK, '--registry-url', 'ftp://x', 'nginx']);

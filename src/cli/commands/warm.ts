@@ -62,6 +62,9 @@ function jobOf(rules: readonly CacheRule[], reference: string): Job {
   if (c.kind === 'not-covered') {
     throw new CliError(`${reference}: no rule of the stack caches ${c.ref.host ?? 'docker.io'}: add a rule for it, or leave it out`);
   }
+  if (c.kind === 'cached' && !c.rule) {
+    throw new CliError(`${reference}: in the cache registry, but under no rule's prefix: not an image the cache pulls through`);
+  }
   const cacheReference = c.kind === 'bypass' ? c.to : reference;
   const host = cacheReference.slice(0, cacheReference.indexOf('/'));
   const { tag, digest } = c.ref;

@@ -82,11 +82,16 @@ function upstreamUrl(rule: DeclaredRule, registryId: string): string {
   return literalOrFail(rule, 'upstream_registry_url', url);
 }
 
-/** Resolves the stack's rules; throws `CliError` (exit 2) for a stack without rules or an ambiguous Region. */
-export function cacheRules(stack: StackRules, source: string, options: RuleOptions): CacheRule[] {
+/** Throws `CliError` (exit 2) when the stacks declare no rule: nothing could be mapped, so nothing can pass. */
+export function requireRules(stack: StackRules, source: string): void {
   if (stack.rules.length === 0) {
     throw new CliError(`${source} declares no aws_ecr_pull_through_cache_rule: pass the cdk.tf.json of the stack that declares the cache`);
   }
+}
+
+/** Resolves the stack's rules; throws `CliError` (exit 2) for a stack without rules or an ambiguous Region. */
+export function cacheRules(stack: StackRules, source: string, options: RuleOptions): CacheRule[] {
+  requireRules(stack, source);
   const all = stack.rules.map((rule): CacheRule => {
     let region = rule.region;
     if (region === undefined || isUnresolved(region)) {

@@ -4,7 +4,8 @@ import type { GlobalOptions } from '../args';
 import { createEcrClient } from '../client';
 import { CliError, describeError } from '../errors';
 import type { CliIo } from '../output';
-import { cacheRules, readStack, type CacheRule } from './cache-rules';
+import { isUnresolved } from '../terraform';
+import { cacheRules, readStack, requireRules, type CacheRule } from './cache-rules';
 
 /** An ECR authorization: the registry it names and the Basic credentials for the Docker Registry API. */
 export interface Authorization {
@@ -52,21 +53,18 @@ export async function loadRules(ctx: { io: CliIo; global: GlobalOptions }, synth
   const { global } = ctx;
   const fallbackRegion = global.region ?? (await sdkRegion(global, ctx.io));
   const options = { region: global.region, providerRegion: stack.providerRegion, fallbackRegion };
+  requireRules(stack, synth);
   let registryId = global.registryId;
   if (registryId === undefined) {
     // Any Region of the stack answers for the caller's account.
-    const region = global.region ?? stack.rules.find((r) => r.region !== undefined && !r.region.includes('${'))?.region ?? fallbackRegion;
-    if (stack.rules.length > 0 && region === undefined) {
-      throw new CliError('no AWS region to ask for the caller\'s account: pass --registry-id or --region');
-    }
-    if (stack.rules.length > 0) {
-      const client = createEcrClient({ ...global, region }, ctx.io.env);
-      try {
-        registryId = (await authorize(client, ctx, region!)).registryId;
-      } finally {
-        client.destroy();
-      }
+    const region = global.region ?? stack.rules.find((r) => r.region !== undefined && !isUnresolved(r.region))?.region ?? fallbackRegion;
+    if (region === undefined) throw new CliError("no AWS region to ask for the caller's account: pass --registry-id or --region");
+    const client = createEcrClient({ ...global, region }, ctx.io.env);
+    try {
+      registryId = (await authorize(client, ctx, region)).registryId;
+    } finally {
+      client.destroy();
     }
   }
-  return cacheRules(stack, synth, { ...options, registryId: registryId ?? '000000000000' });
+  return cacheRules(stack, synth, { ...options, registryId });
 }
