@@ -17,7 +17,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 export CHECKPOINT_DISABLE=1
 
 CHECKOV_VERSION=3.3.30
-VENV=.tmp/checkov-venv
+VENV=${CHECKOV_VENV:-.tmp/checkov-venv}
 WORK=.tmp/checkov
 COUNTS=.test-results/checkov.counts
 START_MARKER='<!-- checkov-expected-findings:start -->'

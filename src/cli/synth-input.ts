@@ -38,23 +38,14 @@ export interface ReadOptions {
 
 type Json = Record<string, unknown>;
 
-/** Top-level keys of a Terraform JSON configuration, with whether each also takes an array of objects. */
-const SECTIONS: Readonly<Record<string, 'object' | 'objects'>> = {
-  '//': 'object',
-  'terraform': 'objects',
-  'provider': 'object',
-  'variable': 'object',
-  'locals': 'objects',
-  'output': 'object',
-  'module': 'object',
-  'resource': 'object',
-  'data': 'object',
-  'ephemeral': 'object',
-  'moved': 'objects',
-  'import': 'objects',
-  'removed': 'objects',
-  'check': 'objects',
-};
+/** Top-level keys of a Terraform JSON configuration (`//` holds comments). */
+const SECTIONS: ReadonlySet<string> = new Set([
+  '//', 'terraform', 'provider', 'variable', 'locals', 'output', 'module', 'resource', 'data', 'ephemeral',
+  'moved', 'import', 'removed', 'check',
+]);
+
+/** Sections that may also be an array of objects (cdktf writes `import` and `moved` so). */
+const ARRAY_SECTIONS: ReadonlySet<string> = new Set(['terraform', 'locals', 'moved', 'import', 'removed', 'check']);
 
 /** Sections of `<type>.<name>.{arguments}` blocks. */
 const TYPED_SECTIONS = ['resource', 'data', 'ephemeral'] as const;
@@ -83,7 +74,7 @@ function quoted(key: string): string {
 export function terraformProblem(value: unknown): string | undefined {
   if (!isObject(value)) return `the file holds ${jsonKind(value)}, not a Terraform JSON configuration (an object of sections such as "resource")`;
   const keys = Object.keys(value);
-  const unknown = keys.filter((k) => !Object.prototype.hasOwnProperty.call(SECTIONS, k));
+  const unknown = keys.filter((k) => !SECTIONS.has(k));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 3).map(quoted).join(', ') + (unknown.length > 3 ? ', …' : '');
     return unknown.length === 1
@@ -94,9 +85,9 @@ export function terraformProblem(value: unknown): string | undefined {
   // "//" holds comments (cdktf writes its metadata there): any value.
   for (const key of keys.filter((k) => k !== '//')) {
     const section = value[key];
-    const objects = Array.isArray(section) && SECTIONS[key] === 'objects' && section.every(isObject);
+    const objects = Array.isArray(section) && ARRAY_SECTIONS.has(key) && section.every(isObject);
     if (!isObject(section) && !objects) {
-      const allowed = SECTIONS[key] === 'objects' ? 'an object or an array of objects' : 'an object';
+      const allowed = ARRAY_SECTIONS.has(key) ? 'an object or an array of objects' : 'an object';
       return `section "${key}" is ${jsonKind(section)}; expected ${allowed}`;
     }
   }

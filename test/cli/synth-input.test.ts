@@ -241,6 +241,40 @@ describe('read(): the shapes cdktf and cdktn write are accepted', () => {
     expect((await read(manifest)).map((s) => [s.name, s.file, s.manifest])).toEqual([['app', stackFile, manifest]]);
   });
 
+  test('edges: one, three and four unknown keys; a key of 40 and 41 characters; only comments; provider blocks', async () => {
+    await expectBothRejected(file('{"name": 1}'), /: not a Terraform JSON configuration: top-level key "name" is not a Terraform section$/);
+    await expectBothRejected(file('{"a": 1, "b": 2, "c": 3}'), /top-level keys "a", "b", "c" are not Terraform sections$/);
+    await expectBothRejected(file('{"a": 1, "b": 2, "c": 3, "d": 4}'), /top-level keys "a", "b", "c", … are not Terraform sections$/);
+    await expectBothRejected(file(JSON.stringify({ ['k'.repeat(40)]: 1 })), new RegExp(`top-level key "${'k'.repeat(40)}" is not`));
+    await expectBothRejected(file(JSON.stringify({ ['k'.repeat(41)]: 1 })), new RegExp(`top-level key "${'k'.repeat(40)}…" is not`));
+    await expectBothRejected(file('{"//": {"metadata": {}}}'), /: not a Terraform JSON configuration: it has no section \(no "terraform", "provider", "resource" or "data"\)$/);
+    for (const aws of ['"eu-west-1"', 'null', '[1]', '[{"region": "eu-west-1"}, "x"]']) {
+      await expectBothRejected(file(`{"provider": {"aws": ${aws}}, "resource": {}}`), /: "provider\.aws" is (a string|null|an array); expected an object or an array of objects$/);
+    }
+    await expectBothRejected(file('{"resource": []}'), /: section "resource" is an array; expected an object$/);
+    await expectBothRejected(file('{"import": [1]}'), /: section "import" is an array; expected an object or an array of objects$/);
+  });
+
+  test('size: exactly the limit is read (and is not JSON here), one byte more is refused unread', async () => {
+    const atLimit = join(dir, 'at-limit.json');
+    const fd = openSync(atLimit, 'w');
+    ftruncateSync(fd, MAX_SYNTH_BYTES);
+    closeSync(fd);
+    await expectBothRejected(atLimit, /: not JSON \(.{10,}\)$/);
+  });
+
+  test('other read errors keep the system message and code; a stack listed by a manifest names it', async () => {
+    const notDir = join(file('{}', 'plain.json'), 'cdk.tf.json');
+    await expectBothRejected(notDir, /: cannot read it \(ENOTDIR: not a directory, stat '.*', ENOTDIR\)$/);
+    const out = mkdtempSync(join(dir, 'listed-'));
+    mkdirSync(join(out, 'stacks'));
+    writeFileSync(join(out, 'stacks', 'bad.json'), '[]');
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ stacks: { bad: { synthesizedStackPath: 'stacks/bad.json' }, dir: { synthesizedStackPath: 'stacks' } } }));
+    await expectBothRejected(out, new RegExp(`^ecr-ptc: --synth ${out}/stacks/bad\\.json: the file holds an array, not a Terraform JSON configuration .* \\(listed in ${out}/manifest\\.json\\)$`));
+    const onlyDir = await read(join(out, 'manifest.json'), { stack: 'dir' }).catch((e: Error) => e.message);
+    expect(onlyDir).toBe(`--synth ${out}/stacks: a directory`);
+  });
+
   test('a manifest entry without synthesizedStackPath, a device, and a long unknown key are rejected with their own words', async () => {
     const manifest = file(JSON.stringify({ version: '0.21.0', stacks: { app: { name: 'app' } } }));
     await expectBothRejected(manifest, /"stacks\.app" has no synthesizedStackPath; expected a manifest as cdktf and cdktn write it$/);
