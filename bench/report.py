@@ -5,7 +5,7 @@ as Markdown tables.
   report.py RESULTS_DIR               prints every table
   report.py RESULTS_DIR --doc FILE    replaces each block between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`
                                       in FILE with the table NAME (machine, load, load-floor, synth, languages,
-                                      languages-ratios, languages-go, cli, cli-calls)
+                                      languages-ratios, languages-go, cli, cli-calls, workloads)
 """
 import glob
 import json
@@ -135,6 +135,22 @@ def cli_calls_table(results):
     return '\n'.join(rows)
 
 
+def workloads_table(results):
+    r = results.get('workloads-rewrite-check')
+    files = results.get('workloads-files')
+    if not r or not files:
+        return '_No results in this run._'
+    st = r['a']['stats']
+    wall = st['wall']
+    per_second = lambda seconds: files['files'] / seconds
+    rows = ['| Run | Files (references) | wall time: median (min–max) | files per second: median (min–max) | CPU time | peak RSS |',
+            '| --- | --- | --- | --- | --- | --- |',
+            f"| {r['a'].get('label', 'rewrite --check')} ({r['runs']} runs) | {files['files']:,} ({files['references']:,}) | "
+            f"{fmt(wall, 'wall')} | **{per_second(wall['median']):,.0f}** ({per_second(wall['max']):,.0f}–{per_second(wall['min']):,.0f}) | "
+            f"{fmt(st['cpu'], 'cpu')} | {fmt(st['rss'], 'rss')} |"]
+    return '\n'.join(rows)
+
+
 def machine_table(results):
     m = results.get('machine')
     if not m:
@@ -172,6 +188,7 @@ def render(results):
         'machine': machine_table(results),
         'cli-calls': cli_calls_table(results),
         'load-floor': floor_table(results),
+        'workloads': workloads_table(results),
     }
     for section, names in SECTIONS.items():
         out[section] = compare_table(results, names)

@@ -6,7 +6,7 @@
 #   npm run bench                      all comparisons, BENCH_RUNS pairs each (default 7), doc updated
 #   npm run bench -- --quick           3 pairs (2 for the provider root import), no warm-up; results in .tmp/bench/,
 #                                      doc not touched (below 5 pairs: for a look, not for the figures)
-#   npm run bench -- --only load,cli   only these groups (load, synth, languages, cli)
+#   npm run bench -- --only load,cli   only these groups (load, synth, languages, cli, workloads)
 #   npm run bench -- --no-doc          leave docs/BENCHMARKS.md alone (tables are printed)
 #
 # Environment: BENCH_RUNS (counted pairs, and rounds of the language series; default 7), BENCH_ROOT_RUNS (pairs for
@@ -18,7 +18,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CHECKPOINT_DISABLE=1
 
 QUICK=0
 DOC=1
-ONLY="load,synth,languages,cli"
+ONLY="load,synth,languages,cli,workloads"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -66,7 +66,7 @@ if want cli && newer_than .gen/bench/test/cli/support/ecr-endpoint.js test/cli/s
 fi
 [ -e .gen/bench/reference ] || { mkdir -p .gen/bench && ln -sfn ../../reference .gen/bench/reference; }
 # A full run that writes the doc starts from no results, so the doc holds this run's figures only.
-if [ "$DOC" = 1 ] && [ "$ONLY" = "load,synth,languages,cli" ]; then rm -f "$RESULTS"/*.json; fi
+if [ "$DOC" = 1 ] && [ "$ONLY" = "load,synth,languages,cli,workloads" ]; then rm -f "$RESULTS"/*.json; fi
 
 python3 bench/machine.py "$RESULTS/machine.json" > /dev/null
 
@@ -112,12 +112,25 @@ if want cli; then
   node bench/cli/list-calls.js --json "$RESULTS/cli-list-calls.json" 50 2345
 fi
 
+# --- workloads -----------------------------------------------------------------------------------------------------
+# `ecr-ptc rewrite --check` over 1,000 generated manifests (4,368 image references), as a CI gate runs it: the whole
+# process (start, reading the stack, reading and parsing every file, the report). --registry-id: no AWS call. The
+# command must exit 1 (references bypass the cache), so a run that finds nothing fails the benchmark.
+if want workloads; then
+  WORKLOADS_DIR="$ROOT/.tmp/bench/workloads"
+  mkdir -p "$ROOT/.tmp/bench"
+  node bench/workloads/generate.js "$WORKLOADS_DIR" 1000 --record "$RESULTS/workloads-files.json"
+  python3 bench/harness.py single --warmup "$WARMUP" --runs "$RUNS" --name workloads-rewrite-check \
+    --label 'rewrite --check, 1,000 manifests' --json "$RESULTS/workloads-rewrite-check.json" \
+    --cmd "sh -c 'node lib/cli/main.js rewrite --synth test/cli/fixtures/stack.cdk.tf.json --registry-id 111122223333 --check $WORKLOADS_DIR > /dev/null 2>&1; test \$? -eq 1'"
+fi
+
 SECONDS_TOTAL=$(( $(date +%s) - STARTED ))
 COMMAND="npm run bench${QUICK:+}"
 [ "$QUICK" = 1 ] && COMMAND="npm run bench -- --quick"
-[ "$ONLY" != "load,synth,languages,cli" ] && COMMAND="$COMMAND --only $ONLY"
+[ "$ONLY" != "load,synth,languages,cli,workloads" ] && COMMAND="$COMMAND --only $ONLY"
 RUN_NAME=run
-[ "$ONLY" != "load,synth,languages,cli" ] && RUN_NAME="run-${ONLY//,/-}"
+[ "$ONLY" != "load,synth,languages,cli,workloads" ] && RUN_NAME="run-${ONLY//,/-}"
 printf '{"name": "%s", "command": "%s", "runs": %s, "warmup": %s, "seconds": %s}\n' \
   "$RUN_NAME" "$COMMAND" "$RUNS" "$WARMUP" "$SECONDS_TOTAL" > "$RESULTS/$RUN_NAME.json"
 

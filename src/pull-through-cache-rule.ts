@@ -417,6 +417,15 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
     return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, template?.setsResourceTags ?? false);
   }
 
+  /**
+   * The rule as its URIs see it.
+   *
+   * @internal
+   */
+  public _uriView(): RuleView {
+    return this.view();
+  }
+
   private view(): RuleView {
     const upstream = this.upstream;
     return {

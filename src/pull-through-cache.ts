@@ -1,6 +1,7 @@
 import { warn } from './private/warnings';
 import { Construct } from 'constructs';
 import { accountsGrantee, Grantee, organizationGrantee, registryPolicyOf } from './private/cross-account';
+import { imageUriByHost } from './private/cache-uris';
 import * as errors from './private/errors';
 import { addPullGrant, pullPolicy } from './private/grants';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
@@ -106,6 +107,20 @@ export class PullThroughCache extends Construct {
     this._rules.push(rule);
     for (const grantee of this.grantees) rule._grantCrossAccount(grantee);
     return rule;
+  }
+
+  /**
+   * The cache URI of any full image reference, through the rule of this cache for its registry host.
+   *
+   * A reference without a host is a Docker Hub image, as for `docker pull` (`nginx` is `docker.io/library/nginx`).
+   * Among several rules for one ECR upstream, the one with the longest upstream repository prefix that covers the
+   * image is used. An image whose host no rule caches is an error.
+   *
+   * @param reference e.g. `docker.io/library/nginx:1.27`, `quay.io/prometheus/node-exporter@sha256:...`.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-working-pulling.html
+   */
+  public imageUri(reference: string): string {
+    return imageUriByHost(this, this._rules.map((r) => r._uriView()), reference);
   }
 
   /**

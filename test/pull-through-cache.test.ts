@@ -1,11 +1,11 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
 import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
-import { PullThroughCache, PullThroughCacheRule, UpstreamRegistry } from '../src';
-import { newStack, resourcesOf, synthJson, warningsOf } from './util';
+import { PullThroughCache, PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
+import { newStack, resolveIn, resourcesOf, synthJson, warningsOf } from './util';
 
 /** Runs the stack's validations as `cdktf synth` does and returns the error text. */
 function synthError(stack: TerraformStack): string {
@@ -192,4 +192,96 @@ test("without a literal provider Region, rules without region share the key \"th
   new PullThroughCacheRule(stack, 'A', { upstream: UpstreamRegistry.quay() });
   new PullThroughCacheRule(stack, 'B', { upstream: UpstreamRegistry.quay() });
   expect(synthError(stack)).toContain(`[test/A] ${errors.duplicatePrefix('quay', "the provider's Region", 'test/B')}`);
+});
+
+describe('PullThroughCache.imageUri', () => {
+  const SECRET = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/docker-hub-AbCdEf';
+  const digest = `sha256:${'c'.repeat(64)}`;
+  const role = 'arn:aws:iam::111122223333:role/central';
+
+  function cacheOf() {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache', { region: 'us-east-1' });
+    const credential = UpstreamCredential.fromSecretArn(SECRET);
+    cache.addRule('Hub', { upstream: UpstreamRegistry.dockerHub({ credential }) });
+    cache.addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    cache.addRule('K8s', { upstream: UpstreamRegistry.kubernetes(), ecrRepositoryPrefix: 'ROOT' });
+    cache.addRule('Platform', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: role, repositoryPrefix: 'platform' }),
+      ecrRepositoryPrefix: 'central',
+    });
+    cache.addRule('PlatformTeam', {
+      upstream: UpstreamRegistry.ecr({ region: 'eu-west-1', accountId: '444455556666', roleArn: role, repositoryPrefix: 'platform/team' }),
+      ecrRepositoryPrefix: 'team',
+    });
+    return { stack, cache };
+  }
+
+  /** The URI with the rule's registry host token replaced by the rule's construct id. */
+  function uri(stack: TerraformStack, value: string): string {
+    return resolveIn(stack, value).replace(/^\$\{aws_ecr_pull_through_cache_rule\.Cache_(\w+)_[0-9A-F]{8}\.registry_id\}\.dkr\.ecr\.us-east-1\.\$\{[^}]+\}/, '<$1>');
+  }
+
+  test.each([
+    ['docker.io/library/nginx:1.27', '<Hub>/docker-hub/library/nginx:1.27'],
+    ['nginx', '<Hub>/docker-hub/library/nginx'],
+    ['index.docker.io/bitnami/redis:7.4', '<Hub>/docker-hub/bitnami/redis:7.4'],
+    [`registry-1.docker.io/grafana/grafana:11@${digest}`, `<Hub>/docker-hub/grafana/grafana:11@${digest}`],
+    [`quay.io/prometheus/node-exporter@${digest}`, `<Quay>/quay/prometheus/node-exporter@${digest}`],
+    ['registry.k8s.io/pause:3.10', '<K8s>/pause:3.10'],
+    // Among rules for one ECR upstream, the longest upstream prefix that covers the image wins.
+    ['444455556666.dkr.ecr.eu-west-1.amazonaws.com/platform/api:v1', '<Platform>/central/api:v1'],
+    ['444455556666.dkr.ecr.eu-west-1.amazonaws.com/platform/team/api:v1', '<PlatformTeam>/team/api:v1'],
+  ])('%s', (reference, expected) => {
+    const { stack, cache } = cacheOf();
+    expect(uri(stack, cache.imageUri(reference))).toBe(expected);
+  });
+
+  test('agrees with the rule for its host', () => {
+    const { stack, cache } = cacheOf();
+    const [hub] = cache.rules;
+    expect(resolveIn(stack, cache.imageUri('docker.io/library/nginx:1.27'))).toBe(resolveIn(stack, hub.imageUri('nginx:1.27')));
+  });
+
+  test('an image whose host no rule caches is an error naming the hosts it caches', () => {
+    const { cache } = cacheOf();
+    expect(() => cache.imageUri('ghcr.io/org/app:1')).toThrow(errors.imageNoRuleForHost('test/Cache', 'ghcr.io/org/app:1', 'ghcr.io',
+      ['registry-1.docker.io', 'quay.io', 'registry.k8s.io', '444455556666.dkr.ecr.eu-west-1.amazonaws.com', '444455556666.dkr.ecr.eu-west-1.amazonaws.com'], false).message);
+    expect(errors.imageNoRuleForHost('test/Cache', 'ghcr.io/org/app:1', 'ghcr.io', ['quay.io', 'quay.io'], false).message).toBe(
+      "test/Cache: image 'ghcr.io/org/app:1' is on 'ghcr.io', but no rule of this cache caches it (it caches 'quay.io'). " +
+      "Add a rule for 'ghcr.io', or call imageUri() on the rule you mean.");
+  });
+
+  test('an ECR image outside every upstream prefix is the error of the rule for its host', () => {
+    const { cache } = cacheOf();
+    expect(() => cache.imageUri('444455556666.dkr.ecr.eu-west-1.amazonaws.com/other/api:v1'))
+      .toThrow(errors.imageOutsideUpstreamPrefix('test/Cache/Platform', '444455556666.dkr.ecr.eu-west-1.amazonaws.com/other/api:v1', 'platform').message);
+  });
+
+  test('two rules for one host are ambiguous', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache');
+    cache.addRule('A', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'quay-a' });
+    cache.addRule('B', { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: 'quay-b' });
+    expect(() => cache.imageUri('quay.io/org/app')).toThrow(
+      "test/Cache: image 'quay.io/org/app' on 'quay.io' is covered by 2 rules of this cache (test/Cache/A, test/Cache/B). Call imageUri() on the rule you mean.");
+  });
+
+  test('an ECR upstream whose account is the stack\'s (a token) is not matched by host', () => {
+    const stack = newStack();
+    const cache = new PullThroughCache(stack, 'Cache');
+    cache.addRule('Same', { upstream: UpstreamRegistry.ecr({ region: 'eu-west-1' }), ecrRepositoryPrefix: 'same' });
+    expect(() => cache.imageUri('111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1')).toThrow(
+      "test/Cache: image '111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1' is on '111122223333.dkr.ecr.eu-west-1.amazonaws.com', " +
+      'but no rule of this cache caches it (it caches no upstream known at synth (rules whose upstream host is known only at apply are not considered)). ' +
+      "Add a rule for '111122223333.dkr.ecr.eu-west-1.amazonaws.com', or call imageUri() on the rule you mean.");
+  });
+
+  test('an invalid reference and a token are errors', () => {
+    const { stack, cache } = cacheOf();
+    expect(() => cache.imageUri('Nginx')).toThrow(errors.imageReference('test/Cache', 'Nginx',
+      "repository path component 'Nginx' must be lowercase letters and digits separated by '.', '_', '__' or '-'").message);
+    const token = new TerraformVariable(stack, 'image', { type: 'string' }).stringValue;
+    expect(() => cache.imageUri(token)).toThrow(errors.imageReferenceIsToken('test/Cache').message);
+  });
 });

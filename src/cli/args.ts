@@ -27,7 +27,15 @@ export type CommandArgs =
     readonly stack?: string; readonly allowEmpty: boolean;
   }
   | { readonly command: 'diff'; readonly synth: string; readonly stack?: string; readonly allowEmpty: boolean }
-  | { readonly command: 'import'; readonly language: Language; readonly core: Core; readonly out?: string; readonly stackName: string };
+  | { readonly command: 'import'; readonly language: Language; readonly core: Core; readonly out?: string; readonly stackName: string }
+  | {
+    readonly command: 'rewrite'; readonly synth: string; readonly stack?: string; readonly paths: readonly string[];
+    readonly mode: 'write' | 'check' | 'dry-run';
+  }
+  | {
+    readonly command: 'warm'; readonly synth: string; readonly stack?: string; readonly inputs: readonly string[];
+    readonly concurrency: number; readonly registryUrl?: string;
+  };
 
 /** The outcome of parsing argv. */
 export type ParsedArgs =
@@ -35,7 +43,9 @@ export type ParsedArgs =
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly global: GlobalOptions; readonly args: CommandArgs };
 
-const COMMANDS = ['list', 'validate', 'diff', 'import'] as const;
+const COMMANDS = ['list', 'validate', 'diff', 'import', 'rewrite', 'warm'] as const;
+/** Commands that take positional arguments after their name. */
+const WITH_OPERANDS: readonly CommandName[] = ['rewrite', 'warm'];
 type CommandName = (typeof COMMANDS)[number];
 
 interface OptionSpec {
@@ -54,10 +64,13 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'debug': { value: false },
   'max-attempts': { value: true },
   'prefix': { value: true, repeatable: true, commands: ['validate'] },
-  'concurrency': { value: true, commands: ['validate'] },
-  'synth': { value: true, commands: ['validate', 'diff'] },
+  'concurrency': { value: true, commands: ['validate', 'warm'] },
+  'synth': { value: true, commands: ['validate', 'diff', 'rewrite', 'warm'] },
+  'check': { value: false, commands: ['rewrite'] },
+  'dry-run': { value: false, commands: ['rewrite'] },
+  'registry-url': { value: true, commands: ['warm'] },
   'wait': { value: true, commands: ['validate'] },
-  'stack': { value: true, commands: ['validate', 'diff'] },
+  'stack': { value: true, commands: ['validate', 'diff', 'rewrite', 'warm'] },
   'allow-empty': { value: false, commands: ['validate', 'diff'] },
   'language': { value: true, commands: ['import'] },
   'core': { value: true, commands: ['import'] },
@@ -92,6 +105,13 @@ Commands:
          [--core cdktf|cdktn]   for CDK for Terraform or CDK Terrain (default: ${DEFAULT_CORE},
                                 the core this package is built for)
          [--out FILE] [--stack-name NAME]
+  rewrite --synth <path>        point the image references of manifests, Helm values, compose
+          [--check | --dry-run] files and Dockerfiles under PATH at the cache; --check lists
+          PATH...               references that bypass it (exit 1 if any), --dry-run prints a diff
+  warm --synth <path>           pull each image's manifest through the cache once
+       [--concurrency N]        (default 5 at a time); images as references or from files
+       [--registry-url U]       (registry API endpoint override, default https://<cache host>)
+       IMAGE|PATH...
 
 Global options:
   --region R        AWS region (default: AWS_REGION or the profile's region)
@@ -103,8 +123,9 @@ Global options:
   --debug           print stack traces
   -h, --help        this text;  --version  the version
 
-Exit codes: 0 ok, 1 invalid or missing rules, or drift, 2 usage, credential, network or service
-errors, a --synth path that is not a synthesized stack, or a rule that could not be checked.
+Exit codes: 0 ok, 1 invalid or missing rules, drift, references that bypass the cache (rewrite
+--check) or images not warmed, 2 usage, credential, network or service errors, a --synth path that
+is not a synthesized stack, YAML that does not parse, or a rule that could not be checked.
 `;
 
 /** The longest `--wait`: one day. */
@@ -131,6 +152,7 @@ function positiveInt(name: string, raw: string, max: number): number {
 /** Parses `ecr-ptc` arguments (without the node and script paths). Throws `UsageError`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: CommandName | undefined;
+  const operands: string[] = [];
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
 
@@ -139,6 +161,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
+      if (command && WITH_OPERANDS.includes(command)) {
+        operands.push(arg);
+        continue;
+      }
       if (command) throw new UsageError(`unexpected argument '${arg}'`);
       if (!(COMMANDS as readonly string[]).includes(arg)) {
         throw new UsageError(`unknown command '${arg}' (expected one of: ${COMMANDS.join(', ')})`);
@@ -168,7 +194,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     values.set(name, [...list, value]);
   }
 
-  if (!command) throw new UsageError('missing command (list, validate, diff or import); see --help');
+  if (!command) throw new UsageError('missing command (list, validate, diff, import, rewrite or warm); see --help');
   for (const name of [...values.keys(), ...flags]) {
     const allowed = OPTIONS[name].commands;
     if (allowed && !allowed.includes(command)) throw new UsageError(`--${name} is not an option of '${command}'`);
@@ -238,6 +264,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         global,
         args: { command, language: language as Language, core: core as Core, out: one('out'), stackName: one('stack-name') ?? DEFAULT_STACK_NAME },
       };
+    }
+    case 'rewrite': {
+      const synth = one('synth');
+      if (!synth) throw new UsageError('rewrite needs --synth <path to cdk.tf.json>');
+      if (operands.length === 0) throw new UsageError('rewrite needs at least one file or directory');
+      if (flags.has('check') && flags.has('dry-run')) throw new UsageError('--check and --dry-run cannot be used together');
+      const mode = flags.has('check') ? 'check' : flags.has('dry-run') ? 'dry-run' : 'write';
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), paths: operands, mode } };
+    }
+    case 'warm': {
+      const synth = one('synth');
+      if (!synth) throw new UsageError('warm needs --synth <path to cdk.tf.json>');
+      if (operands.length === 0) throw new UsageError('warm needs at least one image reference, file or directory');
+      const raw = one('concurrency');
+      const registryUrl = one('registry-url');
+      if (registryUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(registryUrl)) {
+        throw new UsageError(`--registry-url must be an http(s) URL, got '${registryUrl}'`);
+      }
+      const concurrency = raw === undefined ? 5 : positiveInt('concurrency', raw, 50);
+      return { kind: 'run', global, args: { command, synth, stack: one('stack'), inputs: operands, concurrency, registryUrl } };
     }
   }
 }

@@ -5,8 +5,10 @@ import type { CommandContext } from './commands/context';
 import { runDiff } from './commands/diff';
 import { runImport } from './commands/import';
 import { runList } from './commands/list';
+import { runRewrite } from './commands/rewrite';
 import { runValidate } from './commands/validate';
 import { runValidateSynth } from './commands/validate-synth';
+import { runWarm } from './commands/warm';
 import { CliError, describeError, EXIT_ERROR, EXIT_OK, UsageError, type ErrorContext } from './errors';
 import { processIo, type CliIo } from './output';
 
@@ -20,7 +22,7 @@ function version(): string {
 }
 
 /** Runs a command that works in one Region with one client. */
-function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' | 'diff' }>): Promise<number> {
+function dispatch(ctx: CommandContext, args: Exclude<CommandArgs, { command: 'validate-synth' | 'diff' | 'rewrite' | 'warm' }>): Promise<number> {
   switch (args.command) {
     case 'list':
       return runList(ctx);
@@ -55,6 +57,9 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     // Each rule of a stack is checked in its own Region, with a client per Region.
     if (args.command === 'validate-synth') return await runValidateSynth({ io: cli, global }, args);
     if (args.command === 'diff') return await runDiff({ io: cli, global }, args);
+    // The rules' Regions decide which clients rewrite and warm need.
+    if (args.command === 'rewrite') return await runRewrite({ io: cli, global }, args);
+    if (args.command === 'warm') return await runWarm({ io: cli, global }, args);
     const client = createEcrClient(global, cli.env);
     try {
       const region = await resolvedRegion(client);

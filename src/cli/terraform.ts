@@ -108,6 +108,8 @@ export interface SynthesizedStack {
   readonly secretNames: ReadonlyMap<string, string>;
   /** The `aws_ecr_registry_policy` resources. */
   readonly registryPolicies: readonly DeclaredRegistryPolicy[];
+  /** The Region of the default (unaliased) AWS provider, when it sets one. */
+  readonly providerRegion?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -199,7 +201,7 @@ export function readSynthesizedStack(stack: SynthStack): SynthesizedStack {
     const r = stringArguments(stack, address, asObject(body), ['ecr_repository_prefix'], ['region', 'provider']);
     references.push({ address, stack: stack.name, ecrRepositoryPrefix: r.ecr_repository_prefix!, region: blockRegion(regions, r.region, r.provider) });
   }
-  return { name: stack.name, file: stack.file, manifest: stack.manifest, rules, references, secretNames, registryPolicies: readRegistryPolicies(resources, regions, stack.file) };
+  return { name: stack.name, file: stack.file, manifest: stack.manifest, rules, references, secretNames, registryPolicies: readRegistryPolicies(resources, regions, stack.file), providerRegion: regions.get('aws') };
 }
 
 /**

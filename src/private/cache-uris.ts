@@ -9,6 +9,7 @@
 import { Fn, Op, Token } from 'cdktf';
 import * as errors from './errors';
 import { Where } from './errors';
+import { CacheTarget, cachePath, chooseRule, MappableRule, OutsideUpstreamPrefixError, referenceHost } from './image-mapping';
 import { ImageReference, ImageReferenceError, parseImageReference, referenceSuffix } from './image-reference';
 import { namespaceOf, ROOT_PREFIX } from './patterns';
 import { imageHosts, registryEntry } from './registry-table';
@@ -66,13 +67,7 @@ export function repositoryUriOf(rule: RuleView, upstreamRepository: string): str
 }
 
 function parse(rule: RuleView, image: string): ImageReference {
-  let ref: ImageReference;
-  try {
-    ref = parseImageReference(image);
-  } catch (e) {
-    if (e instanceof ImageReferenceError) throw errors.imageReference(rule.where, image, e.message);
-    throw e;
-  }
+  const ref = parseOrThrow(rule.where, image);
   const upstream = rule.upstream;
   if (ref.host !== undefined && upstream.known && upstream.hosts.length > 0
     && !upstream.hosts.some((h) => Token.isUnresolved(h) || h === ref.host)) {
@@ -81,23 +76,71 @@ function parse(rule: RuleView, image: string): ImageReference {
   return ref;
 }
 
+function parseOrThrow(where: Where, image: string): ImageReference {
+  try {
+    return parseImageReference(image);
+  } catch (e) {
+    if (e instanceof ImageReferenceError) throw errors.imageReference(where, image, e.message);
+    throw e;
+  }
+}
+
+/**
+ * The cache URI of a full reference through the one rule among `rules` that caches its host (`docker.io` when it
+ * names none); for ECR upstreams, the rule with the longest upstream prefix that covers it.
+ */
+export function imageUriByHost(where: Where, rules: readonly RuleView[], reference: string): string {
+  if (Token.isUnresolved(reference)) throw errors.imageReferenceIsToken(where);
+  const ref = parseOrThrow(where, reference);
+  const mappable = rules.flatMap((rule): (MappableRule & { view: RuleView })[] => {
+    const upstream = rule.upstream;
+    if (!upstream.known) return [];
+    const upstreamHosts = upstream.hosts.filter((h) => !Token.isUnresolved(h)).map((h) => h.toLowerCase());
+    return [{ upstreamHosts, target: targetOf(rule, upstream), view: rule }];
+  });
+  const choice = chooseRule(mappable, ref);
+  const paths = (list: readonly { view: RuleView }[]) => list.map((r) => pathOf(r.view.where));
+  switch (choice.kind) {
+    case 'rule':
+      return imageUriOf(choice.rule.view, reference);
+    case 'outside-prefix':
+      return imageUriOf(choice.rules[0].view, reference);
+    case 'ambiguous':
+      throw errors.imageAmbiguousRules(where, reference, referenceHost(ref), paths(choice.rules));
+    case 'no-rule':
+      throw errors.imageNoRuleForHost(where, reference, referenceHost(ref),
+        mappable.flatMap((r) => r.upstreamHosts.slice(0, 1)), rules.length > mappable.length || mappable.some((r) => r.upstreamHosts.length === 0));
+  }
+}
+
+function pathOf(where: Where): string {
+  return typeof where === 'string' ? where : where.node.path;
+}
+
 /** `<prefix>/` or nothing for ROOT. */
 function prefixSegment(rule: RuleView): string {
   const namespace = namespaceOf(rule.ecrRepositoryPrefix);
   return namespace === undefined ? '' : `${namespace}/`;
 }
 
+function targetOf(rule: RuleView, upstream: Extract<UpstreamView, { known: true }>): CacheTarget {
+  return {
+    registryHost: rule.registryHost,
+    cacheNamespace: namespaceOf(rule.ecrRepositoryPrefix),
+    dockerHub: upstream.dockerHub,
+    upstreamNamespace: isLiteral(upstream.repositoryPrefix) ? namespaceOf(upstream.repositoryPrefix) : undefined,
+  };
+}
+
 function cachedPath(rule: RuleView, image: string, ref: ImageReference): string {
   const upstream = rule.upstream;
-  let path = ref.path;
-  if (!upstream.known) return `${prefixSegment(rule)}${derivedPath(upstream, path)}`;
-  if (upstream.dockerHub && !path.includes('/')) path = `library/${path}`;
-  const up = isLiteral(upstream.repositoryPrefix) ? namespaceOf(upstream.repositoryPrefix) : undefined;
-  if (up !== undefined) {
-    if (!path.startsWith(`${up}/`)) throw errors.imageOutsideUpstreamPrefix(rule.where, image, up);
-    path = path.slice(up.length + 1);
+  if (!upstream.known) return `${prefixSegment(rule)}${derivedPath(upstream, ref.path)}`;
+  try {
+    return cachePath(targetOf(rule, upstream), ref.path);
+  } catch (e) {
+    if (e instanceof OutsideUpstreamPrefixError) throw errors.imageOutsideUpstreamPrefix(rule.where, image, e.upstreamNamespace);
+    throw e;
   }
-  return `${prefixSegment(rule)}${path}`;
 }
 
 /**

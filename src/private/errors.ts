@@ -206,6 +206,23 @@ export function imageOutsideUpstreamPrefix(where: Where, image: string, upstream
     `Use an image under '${upstreamPrefix}/'.`);
 }
 
+export function imageReferenceIsToken(where: Where): ValidationError {
+  return fail(where, `imageUri() of a cache needs a literal image reference to pick the rule for its host, but got a token. ` +
+    `Call imageUri() on the rule you mean instead.`);
+}
+
+export function imageNoRuleForHost(where: Where, image: string, host: string, cachedHosts: readonly string[], unknownHosts: boolean): ValidationError {
+  const cached = cachedHosts.length === 0 ? 'no upstream known at synth' : [...new Set(cachedHosts)].map((h) => `'${h}'`).join(', ');
+  const unknown = unknownHosts ? ' (rules whose upstream host is known only at apply are not considered)' : '';
+  return fail(where, `image '${image}' is on '${host}', but no rule of this cache caches it (it caches ${cached}${unknown}). ` +
+    `Add a rule for '${host}', or call imageUri() on the rule you mean.`);
+}
+
+export function imageAmbiguousRules(where: Where, image: string, host: string, rules: readonly string[]): ValidationError {
+  return fail(where, `image '${image}' on '${host}' is covered by ${rules.length} rules of this cache (${rules.join(', ')}). ` +
+    `Call imageUri() on the rule you mean.`);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // IAM
 

@@ -1,7 +1,13 @@
 /**
  * Parsing of image references as a user writes them after `docker pull`: `[host/]path[:tag][@digest]`.
+ *
+ * This file imports nothing: `ecr-ptc` loads it without loading the core.
  */
-import { IMAGE_DIGEST_PATTERN, IMAGE_TAG_PATTERN, REPOSITORY_PATH_COMPONENT_PATTERN } from './patterns';
+
+/** Image tag and digest forms (OCI distribution spec). */
+export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+export const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+export const REPOSITORY_PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 
 export interface ImageReference {
   /** The registry host, when the reference names one. */

@@ -72,10 +72,7 @@ export const MAX_RULES_PER_REGION = 50;
 export const RECOVERY_WINDOW_MIN_DAYS = numberRange(SECRET.recovery_window_in_days).min;
 export const RECOVERY_WINDOW_MAX_DAYS = numberRange(SECRET.recovery_window_in_days).max;
 
-/** Image tag and digest forms (OCI distribution spec). */
-export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-export const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-export const REPOSITORY_PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+// Image tag, digest and repository path forms live in image-reference.ts, which the CLI loads without the core.
 
 /**
  * Removes one trailing `/`: ECR always assumes one after a prefix, so `a/` and `a` name the same namespace.

@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalEcrEndpoint } from './support/ecr-endpoint';
-import { BIN, ensureBinary, REGISTRY_TABLE, ROOT, runBinary, runCli, runNode } from './support/cli';
+import { BIN, ensureBinary, REGISTRY_TABLE, ROOT, runBinary, runCli, runNode, SHARED_WITH_CLI } from './support/cli';
 import { EVERY_KIND, REGION, secretArn, seedEveryKind, writeOperations } from './support/fixtures';
+import { CACHE_HOST, copyWorkloads, GOLDEN, snapshot, STACK, WORKLOADS } from './support/workloads';
 
 let endpoint: LocalEcrEndpoint;
 beforeAll(async () => {
@@ -90,8 +91,20 @@ describe('read-only', () => {
 
   test('the CLI source sends no write command', () => {
     const commands = sourceFiles(join(ROOT, 'src', 'cli')).flatMap((f) => readFileSync(f, 'utf8').match(/\b[A-Z]\w+Command\b/g) ?? []);
-    expect([...new Set(commands)].sort()).toEqual(['GetRegistryPolicyCommand', 'ValidatePullThroughCacheRuleCommand']);
+    // GetAuthorizationToken (rewrite and warm) and GetRegistryPolicy (diff) read; they change nothing.
+    expect([...new Set(commands)].sort()).toEqual(['GetAuthorizationTokenCommand', 'GetRegistryPolicyCommand', 'ValidatePullThroughCacheRuleCommand']);
   });
+});
+
+test('rewrite and rewrite --check through the real process', async () => {
+  const dir = copyWorkloads();
+  const check = await runBinary(['rewrite', '--synth', STACK, '--check', ...at(), '.'], {}, dir);
+  expect(check.code).toBe(1);
+  expect(check.stdout).toContain(`manifests/workloads.yaml:11: nginx -> ${CACHE_HOST}/docker-hub/library/nginx\n`);
+  expect(snapshot(dir)).toEqual(snapshot(WORKLOADS));
+  const write = await runBinary(['rewrite', '--synth', STACK, '--registry-id', '111122223333', '.'], {}, dir);
+  expect(write).toEqual({ code: 0, stdout: expect.any(String), stderr: 'rewrote 23 reference(s) in 5 of 5 file(s)\n' });
+  expect(snapshot(dir)).toEqual(snapshot(GOLDEN));
 });
 
 describe('module boundaries', () => {
@@ -103,14 +116,23 @@ describe('module boundaries', () => {
     expect(outside.filter((f) => importsOf(f).some((m) => m.startsWith('@aws-sdk/') || m.startsWith('@smithy/')))).toEqual([]);
   });
 
-  test('src/cli imports nothing from the library outside src/cli but the registry table (it is not part of the jsii API)', () => {
+  test('src/cli imports nothing from the library outside src/cli but the registry table and the image mapping (not part of the jsii API)', () => {
     const escaping = sourceFiles(join(ROOT, 'src', 'cli')).flatMap((f) =>
       importsOf(f)
         .filter((m) => m.startsWith('.'))
         .map((m) => join(f, '..', m))
         .filter((m) => !m.startsWith(join(ROOT, 'src', 'cli'))),
     );
-    expect([...new Set(escaping)]).toEqual([REGISTRY_TABLE.replace(/\.ts$/, '')]);
+    expect([...new Set(escaping)].sort()).toEqual(SHARED_WITH_CLI.map((f) => f.replace(/\.ts$/, '')).sort());
+  });
+
+  test('the files shared with the CLI import nothing but each other', () => {
+    for (const file of SHARED_WITH_CLI) {
+      const text = readFileSync(file, 'utf8');
+      const outside = importsOf(file).map((m) => join(file, '..', m)).filter((m) => !SHARED_WITH_CLI.includes(`${m}.ts`));
+      expect({ file, outside }).toEqual({ file, outside: [] });
+      expect(text).not.toMatch(/\brequire\s*\(|\bimport\s*\(/);
+    }
   });
 
   test('the registry table imports nothing at all', () => {
@@ -137,6 +159,7 @@ describe('module boundaries', () => {
           await main(['validate', '--synth', ${JSON.stringify(stack)}, ...at], quiet),
           await main(['diff', '--synth', ${JSON.stringify(stack)}, ...at], quiet),
           await main(['import', '--language', 'typescript', ...at], quiet),
+          await main(['rewrite', '--synth', ${JSON.stringify(STACK)}, '--check', ...at, ${JSON.stringify(WORKLOADS)}], quiet),
         ];
         process.stdout.write(JSON.stringify({ codes, requested: [...requested], files: Object.keys(require.cache) }));
       })();
@@ -144,15 +167,16 @@ describe('module boundaries', () => {
     const r = await runNode(['-e', script, endpoint.url]);
     expect(r.stderr).toBe('');
     const { codes, requested, files } = JSON.parse(r.stdout) as { codes: number[]; requested: string[]; files: string[] };
-    expect(codes).toEqual([0, 0, 0, 1, 0]);
+    expect(codes).toEqual([0, 0, 0, 1, 0, 1]);
     expect(files).toContain(join(ROOT, 'lib', 'private', 'registry-table.js'));
+    expect(files.some((f) => f.includes(`${join('node_modules', 'yaml')}`))).toBe(true);
     expect(files.some((f) => f.includes(`${join('node_modules', '@aws-sdk', 'client-ecr')}`))).toBe(true);
     const core = /^(cdktf|constructs|cdktn)(\/|$)/;
     expect(requested.filter((m) => core.test(m))).toEqual([]);
     expect(files.filter((f) => /[\\/]node_modules[\\/](cdktf|constructs|cdktn)[\\/]/.test(f))).toEqual([]);
-    expect(files.filter((f) => f.startsWith(join(ROOT, 'lib')) && !f.startsWith(join(ROOT, 'lib', 'cli')))).toEqual([
-      join(ROOT, 'lib', 'private', 'registry-table.js'),
-    ]);
+    expect(files.filter((f) => f.startsWith(join(ROOT, 'lib')) && !f.startsWith(join(ROOT, 'lib', 'cli'))).sort()).toEqual(
+      SHARED_WITH_CLI.map((f) => f.replace(join(ROOT, 'src'), join(ROOT, 'lib')).replace(/\.ts$/, '.js')).sort(),
+    );
   });
 });
 

@@ -127,8 +127,12 @@ test('--profile reads credentials and region from the shared files', async () =>
 
 describe('usage errors exit 2 before any request', () => {
   test.each([
-    [[], 'missing command (list, validate, diff or import); see --help'],
-    [['lst'], "unknown command 'lst' (expected one of: list, validate, diff, import)"],
+    [[], 'missing command (list, validate, diff, import, rewrite or warm); see --help'],
+    [['lst'], "unknown command 'lst' (expected one of: list, validate, diff, import, rewrite, warm)"],
+    [['rewrite', '--synth', 'cdk.tf.json', '--concurrency', '2', 'x'], "--concurrency is not an option of 'rewrite'"],
+    [['warm', '--synth', 'cdk.tf.json', '--check', 'nginx'], "--check is not an option of 'warm'"],
+    [['warm', '--synth', 'cdk.tf.json', '--concurrency', '51', 'nginx'], "--concurrency must be an integer from 1 to 50, got '51'"],
+    [['list', '--registry-url', 'http://x'], "--registry-url is not an option of 'list'"],
     [['list', '--colour'], "unknown option '--colour'"],
     [['list', '--concurrency', '3'], "--concurrency is not an option of 'list'"],
     [['validate', '--concurrency', '0'], '--concurrency must be an integer from 1 to 50, got \'0\''],

@@ -11,6 +11,11 @@ export const ROOT = join(__dirname, '..', '..', '..');
 export const BIN = join(ROOT, 'lib', 'cli', 'main.js');
 /** The one library file the CLI is built with besides src/cli: it imports nothing. */
 export const REGISTRY_TABLE = join(ROOT, 'src', 'private', 'registry-table.ts');
+/**
+ * Every library file the CLI is built with besides src/cli: the registry table, image reference parsing and the
+ * reference-to-cache mapping, which import nothing but each other.
+ */
+export const SHARED_WITH_CLI = ['registry-table', 'image-reference', 'image-mapping'].map((name) => join(ROOT, 'src', 'private', `${name}.ts`));
 
 /** What a run produced. */
 export interface CliResult {
@@ -88,9 +93,9 @@ function newestMtime(dir: string): number {
 
 /** Compiles the CLI (`tsc -p tsconfig.cli.json`) unless lib/cli is newer than its sources. */
 export function ensureBinary(): void {
-  const newest = Math.max(newestMtime(join(ROOT, 'src', 'cli')), statSync(REGISTRY_TABLE).mtimeMs);
-  const table = join(ROOT, 'lib', 'private', 'registry-table.js');
-  if (existsSync(BIN) && existsSync(table) && Math.min(statSync(BIN).mtimeMs, statSync(table).mtimeMs) >= newest) return;
+  const newest = Math.max(newestMtime(join(ROOT, 'src', 'cli')), ...SHARED_WITH_CLI.map((f) => statSync(f).mtimeMs));
+  const built = [BIN, ...SHARED_WITH_CLI.map((f) => f.replace(join(ROOT, 'src'), join(ROOT, 'lib')).replace(/\.ts$/, '.js'))];
+  if (built.every((f) => existsSync(f)) && Math.min(...built.map((f) => statSync(f).mtimeMs)) >= newest) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], {
     cwd: ROOT,
     stdio: 'pipe',

@@ -3,14 +3,19 @@
  * enforcing the API model's constraints and the pull-through cache rules' service errors, with
  * fault injection (throttling, server errors, latency, dropped connections) and a request log.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback';
 import { loadModel, loadPaginator, validateInput, type ApiError, type ApiModel, type Paginator } from './model-validator';
 
 /** The account every test registry belongs to unless a rule says otherwise. */
 export const ACCOUNT_ID = '111122223333';
 /** The access key the endpoint accepts by default. */
 export const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+/** The password GetAuthorizationToken hands out (user `AWS`), which the local registry accepts. */
+export const REGISTRY_PASSWORD = 'local-registry-password';
+/** The `Authorization: Basic` value for {@link REGISTRY_PASSWORD}. */
+export const REGISTRY_TOKEN = Buffer.from(`AWS:${REGISTRY_PASSWORD}`).toString('base64');
+
 /** The quota of rules per registry (not adjustable in AWS). */
 export const RULE_QUOTA = 50;
 
@@ -102,12 +107,11 @@ class ServiceError extends Error {
 }
 
 /** The local endpoint. Start with {@link LocalEcrEndpoint.start}; stop with {@link LocalEcrEndpoint.close}. */
-export class LocalEcrEndpoint {
+export class LocalEcrEndpoint extends LoopbackServer {
   /** Starts a server on 127.0.0.1 on a free port. */
   static async start(): Promise<LocalEcrEndpoint> {
     const endpoint = new LocalEcrEndpoint(loadModel(), loadPaginator('DescribePullThroughCacheRules'));
-    await new Promise<void>((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
-    endpoint.port = (endpoint.server.address() as AddressInfo).port;
+    await endpoint.listen();
     return endpoint;
   }
 
@@ -119,10 +123,7 @@ export class LocalEcrEndpoint {
   readonly deniedAccessKeys = new Set<string>();
   /** Caps the page size of DescribePullThroughCacheRules below maxResults, when set. */
   pageSizeOverride: number | undefined;
-  /** The most requests that were in flight at once. */
-  maxInFlight = 0;
 
-  private readonly server: Server;
   private readonly rules = new Map<string, Map<string, PlacedRule>>();
   private readonly pendingRules: { rule: SeedRule; lookups: number }[] = [];
   private readonly validationFaults = new Map<string, { remaining: number; failure: string }>();
@@ -131,26 +132,13 @@ export class LocalEcrEndpoint {
   private readonly upstreamLogins = new Map<string, { username: string; accessToken: string }>();
   private readonly registryPolicies = new Map<string, string>();
   private faults: ActiveFault[] = [];
-  private port = 0;
-  private inFlight = 0;
   private clock = START_CLOCK;
 
   private constructor(
     private readonly model: ApiModel,
     private readonly paginator: Paginator,
   ) {
-    this.server = createServer((req, res) => void this.handle(req, res));
-  }
-
-  /** `http://127.0.0.1:<port>` (still known after close, e.g. to test a refused connection). */
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** Stops the server and drops open connections. */
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    super();
   }
 
   /** Adds rules directly (model-validated, but not counted against the quota), e.g. for paging tests. */
@@ -277,17 +265,7 @@ export class LocalEcrEndpoint {
     return taken;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      await this.serve(req, res);
-    } finally {
-      this.inFlight--;
-    }
-  }
-
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -349,6 +327,16 @@ export class LocalEcrEndpoint {
             `arn:aws:ecr:${auth[3]}:${ACCOUNT_ID}:registry because no identity-based policy allows the ecr:${operation} action`,
         ),
       );
+    }
+    // Not a pull through cache operation, so not in the model copy: its input is an optional, deprecated registryIds.
+    if (operation === 'GetAuthorizationToken') {
+      return send(200, {
+        authorizationData: [{
+          authorizationToken: REGISTRY_TOKEN,
+          expiresAt: this.clock + 12 * 3600,
+          proxyEndpoint: `https://${ACCOUNT_ID}.dkr.ecr.${auth[3]}.amazonaws.com`,
+        }],
+      });
     }
     const invalid = validateInput(this.model, operation, body);
     if (invalid) return sendError(invalid);
