@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import { Argument } from './attributes';
+import { AwsResource } from './base';
+
+export interface CloudwatchEventRuleConfig {
+  /** The event pattern (JSON). */
+  readonly eventPattern: string;
+  readonly description?: string;
+  readonly region?: string;
+}
+
+const ARGUMENTS: readonly Argument<CloudwatchEventRuleConfig>[] = [
+  { name: 'description', kind: 'string', value: (c) => c.description },
+  { name: 'event_pattern', kind: 'string', value: (c) => c.eventPattern },
+  { name: 'region', kind: 'string', value: (c) => c.region },
+];
+
+/** `aws_cloudwatch_event_rule`: an EventBridge rule on the default event bus (its name is made by Terraform). */
+export class CloudwatchEventRule extends AwsResource<CloudwatchEventRuleConfig> {
+  public static readonly tfResourceType = 'aws_cloudwatch_event_rule';
+
+  constructor(scope: Construct, id: string, config: CloudwatchEventRuleConfig) {
+    super(scope, id, CloudwatchEventRule.tfResourceType, ARGUMENTS, config);
+  }
+
+  public get arn(): string {
+    return this.getStringAttribute('arn');
+  }
+
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+}
