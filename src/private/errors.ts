@@ -6,6 +6,7 @@
  */
 import { IConstruct } from 'constructs';
 import {
+  ARCHIVE_MINIMUM_DAYS,
   CREDENTIAL_ARN_MAX_LENGTH,
   CREDENTIAL_ARN_MIN_LENGTH,
   MAX_RULES_PER_REGION,
@@ -200,8 +201,35 @@ export function iamRoleName(where: Where, prop: string, value: string): Validati
 // Repository creation templates
 
 export function lifecycleConflict(where: Where): ValidationError {
-  return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays or maxImageCount. ` +
-    `Use either the raw lifecycle policy or the simple settings.`);
+  return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays, maxImageCount, archiveImagesNotPulledForDays ` +
+    `or expireImagesNotPulledForDays. Use either the raw lifecycle policy or the simple settings.`);
+}
+
+export function countAndArchiveConflict(where: Where): ValidationError {
+  return fail(where, `maxImageCount cannot be combined with archiveImagesNotPulledForDays: both are rules on every image in standard ` +
+    `storage, and ECR acts on an image only through the first rule whose tag selection matches it (and wants the rule on every ` +
+    `image last), so one of the two would never apply. Keep one of them.`);
+}
+
+export function expireWithoutArchive(where: Where, expireDays: number): ValidationError {
+  return fail(where, `expireImagesNotPulledForDays ${expireDays} needs archiveImagesNotPulledForDays: ECR's last-pull rules can only ` +
+    `move images to the archive storage class, and a lifecycle rule deletes an archived image only after ${ARCHIVE_MINIMUM_DAYS} days there. ` +
+    `${archiveFix(expireDays)}, or use maxImageCount to delete images instead.`);
+}
+
+export function archiveMinimum(where: Where, archiveDays: number, expireDays: number): ValidationError {
+  return fail(where, `expireImagesNotPulledForDays ${expireDays} leaves images ${expireDays - archiveDays} days in the archive after ` +
+    `archiveImagesNotPulledForDays ${archiveDays}, but ECR deletes an archived image only after ${ARCHIVE_MINIMUM_DAYS} days there. ` +
+    `Set expireImagesNotPulledForDays to at least ${archiveDays + ARCHIVE_MINIMUM_DAYS}` +
+    (expireDays > ARCHIVE_MINIMUM_DAYS ? `, or archiveImagesNotPulledForDays to at most ${expireDays - ARCHIVE_MINIMUM_DAYS}.` : '.'));
+}
+
+/** How to pair an expiry with an archive setting that ECR accepts. */
+function archiveFix(expireDays: number): string {
+  return expireDays > ARCHIVE_MINIMUM_DAYS
+    ? `Set archiveImagesNotPulledForDays to at most ${expireDays - ARCHIVE_MINIMUM_DAYS}`
+    : `Set archiveImagesNotPulledForDays, and expireImagesNotPulledForDays at least ${ARCHIVE_MINIMUM_DAYS} days later ` +
+      `(for example ${expireDays} and ${expireDays + ARCHIVE_MINIMUM_DAYS})`;
 }
 
 export function positiveWholeNumber(where: Where, prop: string, value: number): ValidationError {

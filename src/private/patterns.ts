@@ -60,6 +60,12 @@ export const TEMPLATE_DESCRIPTION_MAX_LENGTH = 256;
 
 /** Lifecycle and repository policy text limits of repository creation templates. */
 export const LIFECYCLE_POLICY_MAX_LENGTH = 30720;
+
+/**
+ * Days an image must stay in the archive storage class before a lifecycle rule may delete it.
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive-image.html
+ */
+export const ARCHIVE_MINIMUM_DAYS = 90;
 export const REPOSITORY_POLICY_MAX_LENGTH = 10240;
 
 /** Pull through cache rules per registry and region: a fixed quota, not adjustable. */
