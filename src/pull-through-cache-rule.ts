@@ -5,6 +5,7 @@ import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-ru
 import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView } from './private/cache-uris';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
+import { FailureNotifications } from './private/failure-notifications';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
 import { UNSUPPORTED_REGION_PATTERN } from './private/patterns';
@@ -47,6 +48,23 @@ export interface PullThroughCacheRuleProps {
    * @default - no template: cached repositories get ECR's defaults
    */
   readonly repositoryTemplate?: RepositoryTemplateOptions;
+}
+
+/**
+ * Where notifications of failed syncs go.
+ */
+export interface FailureNotificationOptions {
+  /**
+   * The ARN of the SNS topic to notify, in the Region of the rules.
+   *
+   * Its access policy must let EventBridge (`events.amazonaws.com`) publish to it; the library leaves the policy of a
+   * topic it did not make alone.
+   *
+   * @default - a new topic (`aws_sns_topic`) in each Region of the rules, whose policy lets only that Region's
+   * EventBridge rule publish
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions
+   */
+  readonly topicArn?: string;
 }
 
 /**
@@ -190,6 +208,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
 
   private readonly region: string;
   private readonly ruleResource: EcrPullThroughCacheRule;
+  private notifications?: FailureNotifications;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -295,6 +314,32 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    */
   public grantPull(roleName: string): void {
     addPullGrant(this, roleName, () => [this._grantTarget()]);
+  }
+
+  /**
+   * Sends a notification to an SNS topic each time ECR fails to sync an image of this rule from its upstream.
+   *
+   * Adds an EventBridge rule (`aws_cloudwatch_event_rule`, in the rule's Region) on `aws.ecr` events of detail type
+   * `ECR Pull Through Cache Action` whose `sync-status` is not `SUCCESS` and whose `ecr-repository-prefix` is this
+   * rule's, with the topic as its target (`aws_cloudwatch_event_target`). Without `topicArn`, a new topic with a policy
+   * that lets only this EventBridge rule publish. ECR sends these events on a best-effort basis.
+   *
+   * @param options the topic to notify.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-eventbridge.html
+   */
+  public addFailureNotifications(options: FailureNotificationOptions = {}): void {
+    if (this.notifications !== undefined) throw errors.failureNotificationsTwice(this);
+    this.notifications = new FailureNotifications(this, 'FailureNotifications', this._regionArgument, options.topicArn);
+    this.notifications.cover(this);
+  }
+
+  /**
+   * The ARN of the SNS topic that failed syncs of this rule go to, to subscribe endpoints to.
+   *
+   * @default - none, until `addFailureNotifications()` is called
+   */
+  public get failureTopicArn(): string | undefined {
+    return this.notifications?.topicArn;
   }
 
   /**

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import * as errors from './private/errors';
+import { FailureNotifications } from './private/failure-notifications';
 import { addPullGrant } from './private/grants';
 import { isLiteral, validateRegion } from './private/validate';
-import { PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
+import { FailureNotificationOptions, PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
 import { RepositoryTemplateOptions } from './repository-template';
 
 /**
@@ -43,6 +44,7 @@ export class PullThroughCache extends Construct {
 
   private readonly _rules: PullThroughCacheRule[] = [];
   private readonly repositoryTemplate?: RepositoryTemplateOptions;
+  private notifications?: FailureNotifications;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -82,7 +84,39 @@ export class PullThroughCache extends Construct {
       repositoryTemplate: props.repositoryTemplate ?? this.repositoryTemplate,
     });
     this._rules.push(rule);
+    this.notifications?.cover(rule);
     return rule;
+  }
+
+  /**
+   * Sends a notification to an SNS topic each time ECR fails to sync an image from the upstream of any rule of this
+   * cache, including rules added later.
+   *
+   * Adds an EventBridge rule (`aws_cloudwatch_event_rule`) on `aws.ecr` events of detail type
+   * `ECR Pull Through Cache Action` whose `sync-status` is not `SUCCESS` and whose `ecr-repository-prefix` is one of
+   * the cache's, with the topic as its target (`aws_cloudwatch_event_target`). Without `topicArn`, a new topic
+   * (`aws_sns_topic`) with a policy (`aws_sns_topic_policy`) that lets only that EventBridge rule publish.
+   * EventBridge rules are regional: rules of the cache in another Region (their own `region`, in a cache without one)
+   * get an EventBridge rule and topic in their Region. ECR sends these events on a best-effort basis.
+   *
+   * @param options the topic to notify.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-eventbridge.html
+   */
+  public addFailureNotifications(options: FailureNotificationOptions = {}): void {
+    if (this.notifications !== undefined) throw errors.failureNotificationsTwice(this);
+    const notifications = new FailureNotifications(this, 'FailureNotifications', this.region, options.topicArn);
+    this.notifications = notifications;
+    for (const rule of this._rules) notifications.cover(rule);
+  }
+
+  /**
+   * The ARN of the SNS topic that failed syncs go to, to subscribe endpoints to: the given `topicArn`, or the topic
+   * made in the cache's Region.
+   *
+   * @default - none, until `addFailureNotifications()` is called
+   */
+  public get failureTopicArn(): string | undefined {
+    return this.notifications?.topicArn;
   }
 
   /**

@@ -258,6 +258,30 @@ export function policyDocument(where: Where, prop: string, max: number, reason: 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Failure notifications
+
+export function topicArn(where: Where, value: string): ValidationError {
+  return fail(where, `topicArn '${value}' is not an SNS topic ARN: it must look like 'arn:aws:sns:us-east-1:111122223333:name'. ` +
+    `Pass the ARN of a topic, or leave topicArn out to get a new topic.`);
+}
+
+export function topicRegionMismatch(where: Where, value: string, ruleRegion: string): ValidationError {
+  return fail(where, `topicArn '${value}' is in another Region than this rule ('${ruleRegion}'): an EventBridge rule sends to SNS topics ` +
+    `of its own Region only. Pass a topic in '${ruleRegion}', or leave topicArn out to get a new topic in each Region of the rules.`);
+}
+
+export function failureNotificationsTwice(where: Where): ValidationError {
+  return fail(where, `addFailureNotifications() was already called here: failed syncs already go to one topic per Region. ` +
+    `Subscribe more endpoints to that topic (failureTopicArn) instead of calling it again.`);
+}
+
+// A construct validation: cdktf prints it after the construct path.
+export function notificationsWithoutRules(region: string | undefined): string {
+  return `failure notifications for ${region === undefined ? "the provider's Region" : `Region '${region}'`} cover no pull through cache rule, ` +
+    `so their EventBridge rule would match nothing. Add a rule in that Region, or do not call addFailureNotifications().`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Warnings: deployable but suspicious.
 
 export function immutableTagsWarning(): string {

@@ -44,6 +44,12 @@ export const ROLE_ARN_PATTERN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@\/
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 
 /** AWS region names such as us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
+/**
+ * An SNS topic ARN: topic names have 1-256 letters, digits, '-' or '_', and '.fifo' at the end of a FIFO topic.
+ * @see https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+ */
+export const SNS_TOPIC_ARN_PATTERN = /^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:[\w-]{1,256}(\.fifo)?$/;
+
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** Regions whose partitions have no pull-through cache (China and GovCloud). */
