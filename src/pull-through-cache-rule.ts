@@ -8,6 +8,7 @@ import { Where } from './private/errors';
 import { FailureNotifications } from './private/failure-notifications';
 import { addPullGrant, GrantTarget } from './private/grants';
 import { repositoryArn } from './private/iam';
+import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE } from './private/aws/argument-table';
 import { UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { recordedRole } from './private/role-readiness';
@@ -163,9 +164,13 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    * It offers what a rule of this stack offers (`registryHost`, `imageUri`, `repositoryUri`, `grantPull`), with the
    * same checks and the same least-privilege grant.
    *
+   * A rule with the prefix `ROOT` cannot be referenced this way: the provider's data source rejects `ROOT` at plan.
+   * Use the `PullThroughCacheRule` that declares it instead (its `registryHost`, `imageUri` and `grantPull` work from
+   * every stack of the same app); from another app, its images are `<account>.dkr.ecr.<region>.amazonaws.com/<path>`.
+   *
    * @param scope the construct the reference belongs to, e.g. the stack.
    * @param id the construct id of the reference (its data source is the child `Resource`).
-   * @param ecrRepositoryPrefix the rule's repository prefix, e.g. `docker-hub`, or `ROOT`.
+   * @param ecrRepositoryPrefix the rule's repository prefix, e.g. `docker-hub` (not `ROOT`).
    * @param options the rule's Region and what is known of its upstream.
    */
   public static fromEcrRepositoryPrefix(scope: Construct, id: string, ecrRepositoryPrefix: string,
@@ -428,7 +433,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
     super(scope, id);
     const where = this;
-    validatePrefix(where, 'ecrRepositoryPrefix', ecrRepositoryPrefix);
+    validatePrefix(where, 'ecrRepositoryPrefix', ecrRepositoryPrefix, DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE.ecr_repository_prefix);
     validateRegion(where, 'region', options.region);
     validatePrefix(where, 'upstreamRepositoryPrefix', options.upstreamRepositoryPrefix);
     const type = options.upstreamType;

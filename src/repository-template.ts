@@ -3,19 +3,14 @@ import { Construct } from 'constructs';
 import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-creation-template';
 import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
+import { brokenStringRule } from './private/aws/argument-check';
+import { ECR_REPOSITORY_CREATION_TEMPLATE as TEMPLATE } from './private/aws/argument-table';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { assumeRolePolicy, ECR_PRINCIPAL, policyDocument, PolicyStatement, repositoryArn } from './private/iam';
-import {
-  ARCHIVE_MINIMUM_DAYS,
-  KMS_KEY_ARN_PATTERN,
-  LIFECYCLE_POLICY_MAX_LENGTH,
-  normalizePrefix,
-  REPOSITORY_POLICY_MAX_LENGTH,
-  TEMPLATE_DESCRIPTION_MAX_LENGTH,
-} from './private/patterns';
-import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
-import { isLiteral, validatePrefix, validateRegion } from './private/validate';
+import { ARCHIVE_MINIMUM_DAYS, LIFECYCLE_POLICY_MAX_LENGTH, normalizePrefix, REPOSITORY_POLICY_MAX_LENGTH } from './private/patterns';
+import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
+import { isLiteral, regionOfArn, validateArgument, validateCount, validatePrefix, validateRegion } from './private/validate';
 
 /**
  * Whether image tags in cached repositories can be overwritten.
@@ -25,6 +20,13 @@ export enum RepositoryTagMutability {
   MUTABLE = 'MUTABLE',
   /** Tags cannot be overwritten. A cached tag such as `latest` then never refreshes. */
   IMMUTABLE = 'IMMUTABLE',
+  /**
+   * Tags cannot be overwritten, except those matching `imageTagMutabilityExclusionFilters` (e.g. `latest`), which
+   * keep following the upstream.
+   */
+  IMMUTABLE_WITH_EXCLUSION = 'IMMUTABLE_WITH_EXCLUSION',
+  /** Tags can be overwritten, except those matching `imageTagMutabilityExclusionFilters`, which never change. */
+  MUTABLE_WITH_EXCLUSION = 'MUTABLE_WITH_EXCLUSION',
 }
 
 /**
@@ -58,6 +60,16 @@ export interface RepositoryTemplateOptions {
    * @default RepositoryTagMutability.MUTABLE
    */
   readonly imageTagMutability?: RepositoryTagMutability;
+
+  /**
+   * The tags excepted from `imageTagMutability`, with `IMMUTABLE_WITH_EXCLUSION` or `MUTABLE_WITH_EXCLUSION` (which
+   * need 1-5 of them): wildcard filters of letters, digits and `._-` with at most two `*`, such as `latest` or
+   * `release-*` (1-128 characters each).
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
+   */
+  readonly imageTagMutabilityExclusionFilters?: string[];
 
   /**
    * Expire untagged images this many days after they were pushed into the cache.
@@ -198,21 +210,20 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
   constructor(scope: Construct, id: string, props: PullThroughCacheRepositoryTemplateProps) {
     super(scope, id);
     const where = this;
-    validatePrefix(where, 'prefix', props.prefix);
+    validatePrefix(where, 'prefix', props.prefix, TEMPLATE.prefix);
     validateRegion(where, 'region', props.region);
     this.prefix = normalizePrefix(props.prefix);
 
-    if (isLiteral(props.description) && props.description.length > TEMPLATE_DESCRIPTION_MAX_LENGTH) {
+    if (isLiteral(props.description) && brokenStringRule(TEMPLATE.description, props.description) !== undefined) {
       throw errors.templateDescription(where, props.description);
     }
     if (props.kmsKey !== undefined && props.encryption !== RepositoryEncryption.KMS) {
       throw errors.kmsKeyWithoutKms(where);
     }
-    if (isLiteral(props.kmsKey) && !KMS_KEY_ARN_PATTERN.test(props.kmsKey)) {
-      throw errors.kmsKeyArn(where, props.kmsKey);
-    }
+    checkKmsKey(this, props.kmsKey, props.region);
     checkPolicy(where, 'repositoryPolicy', props.repositoryPolicy, REPOSITORY_POLICY_MAX_LENGTH);
     const lifecyclePolicy = lifecyclePolicyOf(where, props);
+    const exclusionFilters = exclusionFiltersOf(where, props);
 
     if (props.imageTagMutability === RepositoryTagMutability.IMMUTABLE) {
       Annotations.of(this).addWarning(errors.immutableTagsWarning());
@@ -233,6 +244,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       appliedFor: ['PULL_THROUGH_CACHE'],
       description: props.description,
       imageTagMutability: props.imageTagMutability ?? RepositoryTagMutability.MUTABLE,
+      imageTagMutabilityExclusionFilters: exclusionFilters,
       lifecyclePolicy,
       repositoryPolicy: props.repositoryPolicy,
       resourceTags: this.setsResourceTags ? tags : undefined,
@@ -264,6 +276,34 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: policyDocument(statements) });
     return { role, policy };
   }
+}
+
+/** A literal key ARN must be a whole key ARN of the template's Region (its own, else the provider's, when known). */
+function checkKmsKey(template: Construct, kmsKey: string | undefined, region: string | undefined): void {
+  if (!isLiteral(kmsKey)) return;
+  if (brokenStringRule(TEMPLATE['encryption_configuration.kms_key'], kmsKey) !== undefined) throw errors.kmsKeyArn(template, kmsKey);
+  const keyRegion = regionOfArn(kmsKey)!;
+  const templateRegion = region ?? providerRegion(template);
+  if (isLiteral(templateRegion) && keyRegion !== templateRegion) throw errors.kmsKeyRegion(template, kmsKey, keyRegion, templateRegion);
+}
+
+const EXCLUSION_MODES: readonly string[] = [RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, RepositoryTagMutability.MUTABLE_WITH_EXCLUSION];
+
+/** The exclusion filter blocks: only with a `*_WITH_EXCLUSION` mode, which needs them. */
+function exclusionFiltersOf(where: Where, props: RepositoryTemplateOptions): Array<{ filter: string; filterType: string }> | undefined {
+  const mutability = props.imageTagMutability ?? RepositoryTagMutability.MUTABLE;
+  const filters = props.imageTagMutabilityExclusionFilters;
+  const exclusionMode = EXCLUSION_MODES.includes(mutability);
+  if (filters === undefined || filters.length === 0) {
+    if (exclusionMode) throw errors.exclusionModeNeedsFilters(where, mutability);
+    return undefined;
+  }
+  if (!exclusionMode) throw errors.exclusionFiltersNeedExclusionMode(where, mutability);
+  validateCount(where, 'imageTagMutabilityExclusionFilters', filters.length, TEMPLATE.image_tag_mutability_exclusion_filter);
+  return filters.map((filter) => {
+    validateArgument(where, 'imageTagMutabilityExclusionFilters', filter, TEMPLATE['image_tag_mutability_exclusion_filter.filter']);
+    return { filter, filterType: 'WILDCARD' };
+  });
 }
 
 function checkPolicy(where: Where, prop: string, text: string | undefined, max: number): void {

@@ -1,6 +1,10 @@
-import { TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { EcrPullThroughCacheRule } from '../src/private/aws/ecr-pull-through-cache-rule';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
+import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE as DATA } from '../src/private/aws/argument-table';
 import * as errors from '../src/private/errors';
 import { IPullThroughCacheRule, PullThroughCacheRule, UpstreamCredential, UpstreamRegistry, UpstreamRegistryType } from '../src';
 import { newStack, onlyResource, resolveIn, resourcesOf, SECRET_ARN, synth, synthJson, warningsOf } from './util';
@@ -294,7 +298,6 @@ describe('PullThroughCacheRule.fromEcrRepositoryPrefix: a rule owned elsewhere',
   test.each([
     ['Docker Hub', UpstreamRegistry.dockerHub({ credential }), UpstreamRegistryType.DOCKER_HUB, 'docker-hub', ['nginx:1.27', 'bitnami/redis:7', 'docker.io/library/alpine@sha256:' + 'a'.repeat(64)]],
     ['Quay', UpstreamRegistry.quay(), UpstreamRegistryType.QUAY, 'quay', ['quay.io/prometheus/node-exporter:v1.8.2']],
-    ['ROOT prefix', UpstreamRegistry.ecrPublic(), UpstreamRegistryType.ECR_PUBLIC, 'ROOT', ['public.ecr.aws/docker/library/nginx:1']],
   ])('%s: a workload stack gets the URIs and grant of the owning stack', (_name, upstream, upstreamType, prefix, images) => {
     const owner = newStack('owner');
     const owned = new PullThroughCacheRule(owner, 'Rule', { upstream, ecrRepositoryPrefix: prefix });
@@ -304,6 +307,44 @@ describe('PullThroughCacheRule.fromEcrRepositoryPrefix: a rule owned elsewhere',
     const theirs = usesOf(workload, referenced, images);
     expect(theirs).toEqual(mine);
     expect(mine.uris[0]).toContain('<registry_id>.dkr.ecr.');
+  });
+
+  test("ROOT is refused, since the provider's data source rejects it at plan; the message says what to do instead", () => {
+    const stack = newStack();
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Root', 'ROOT', { upstreamType: UpstreamRegistryType.ECR_PUBLIC })).toThrow(
+      "test/Root: ecrRepositoryPrefix 'ROOT' cannot be referenced with fromEcrRepositoryPrefix(): the provider's data source " +
+      "aws_ecr_pull_through_cache_rule rejects 'ROOT' at plan (only the resource accepts it). Use the PullThroughCacheRule that declares " +
+      "the rule instead: its registryHost, imageUri() and grantPull() work from every stack of the same app. From another app, write " +
+      "image URIs as '<account>.dkr.ecr.<region>.amazonaws.com/<upstream path>' (a ROOT rule adds no prefix).");
+    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Root2', 'ROOT', { upstreamType: UpstreamRegistryType.ECR, upstreamRepositoryPrefix: 'platform' }))
+      .toThrow(errors.rootPrefixNotReadable('test/Root2').message);
+    // Nothing reaches the configuration.
+    expect(synthJson(stack).data?.aws_ecr_pull_through_cache_rule).toBeUndefined();
+  });
+
+  test('the alternative for ROOT: the declaring rule serves a workload stack of the same app', () => {
+    const app = Testing.app();
+    const owner = new TerraformStack(app, 'owner');
+    new AwsProvider(owner, 'aws', { region: 'us-east-1' });
+    const rule = new PullThroughCacheRule(owner, 'Rule', { upstream: UpstreamRegistry.ecrPublic(), ecrRepositoryPrefix: 'ROOT' });
+    const workload = new TerraformStack(app, 'workload');
+    new AwsProvider(workload, 'aws', { region: 'us-east-1' });
+    new TerraformOutput(workload, 'image', { value: rule.imageUri('public.ecr.aws/docker/library/nginx:1') });
+    rule.grantPull('nodes');
+    app.synth();
+    const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'workload', 'cdk.tf.json'), 'utf8'));
+    // A cross-stack reference (read from the owner's outputs), no data source.
+    expect(json.output.image.value).toContain('${data.terraform_remote_state.cross-stack-reference-input-owner.outputs.');
+    expect(json.output.image.value).toMatch(/\/docker\/library\/nginx:1$/);
+    expect(json.data.aws_ecr_pull_through_cache_rule).toBeUndefined();
+    const grant = Object.values(resourcesOf(synthJson(owner), IamRolePolicy.tfResourceType))[0];
+    expect(normalized(grant.policy)).toContain('repository/*');
+  });
+
+  test('a prefix the API accepts but the resource would not write (a--b) can be read: the data source and the API accept it', () => {
+    const stack = newStack();
+    PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Dashes', 'a--b');
+    expect(Object.values(synthJson(stack).data.aws_ecr_pull_through_cache_rule)[0]).toMatchObject({ ecr_repository_prefix: 'a--b' });
   });
 
   test('reads the rule through the data source, in its Region', () => {
@@ -350,13 +391,11 @@ describe('PullThroughCacheRule.fromEcrRepositoryPrefix: a rule owned elsewhere',
   test('checks its inputs like a rule of this stack', () => {
     const stack = newStack();
     expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'A', 'Bad_Prefix'))
-      .toThrow(errors.prefixPattern('test/A', 'ecrRepositoryPrefix', 'Bad_Prefix'));
+      .toThrow(errors.prefixPattern('test/A', 'ecrRepositoryPrefix', 'Bad_Prefix', DATA.ecr_repository_prefix));
     expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'B', 'quay', { region: 'moon-1' }))
       .toThrow(errors.region('test/B', 'region', 'moon-1'));
     expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'C', 'quay', { upstreamType: UpstreamRegistryType.QUAY, upstreamRepositoryPrefix: 'x1' }))
       .toThrow(errors.upstreamPrefixOnlyForEcr('test/C', 'quay'));
-    expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'D', 'ROOT', { upstreamType: UpstreamRegistryType.ECR, upstreamRepositoryPrefix: 'platform' }))
-      .toThrow(errors.upstreamPrefixNeedsCachePrefix('test/D', 'platform'));
     expect(() => PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'E', 'quay').grantPull('not a role'))
       .toThrow(errors.iamRoleName('test/E', 'roleName', 'not a role'));
   });

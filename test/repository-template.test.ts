@@ -1,10 +1,12 @@
-import { TerraformVariable, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import * as fc from 'fast-check';
 import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
 import { IamRole } from '../src/private/aws/iam-role';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
+import { ECR_REPOSITORY_CREATION_TEMPLATE as TABLE } from '../src/private/aws/argument-table';
 import * as errors from '../src/private/errors';
 import { PullThroughCacheRepositoryTemplate, PullThroughCacheRule, RepositoryEncryption, RepositoryTagMutability, UpstreamRegistry } from '../src';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { newStack, onlyResource, resourcesOf, synthJson, warningsOf } from './util';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -100,10 +102,11 @@ describe('PullThroughCacheRepositoryTemplate', () => {
     [{ untaggedImageExpiryDays: 1.5 }, errors.positiveWholeNumber('test/T', 'untaggedImageExpiryDays', 1.5).message],
     [{ kmsKey: KEY }, errors.kmsKeyWithoutKms('test/T').message],
     [{ encryption: RepositoryEncryption.KMS, kmsKey: 'alias/ecr' }, errors.kmsKeyArn('test/T', 'alias/ecr').message],
-    [{ description: 'd'.repeat(257) }, errors.templateDescription('test/T', 'd'.repeat(257)).message],
+    [{ description: 'd'.repeat(256) }, errors.templateDescription('test/T', 'd'.repeat(256)).message],
     [{ repositoryPolicy: '{not json' }, errors.policyDocument('test/T', 'repositoryPolicy', 10240, 'is not valid JSON').message],
     [{ lifecyclePolicy: 'x'.repeat(30721) }, errors.policyDocument('test/T', 'lifecyclePolicy', 30720, 'has 30721 characters').message],
-    [{ prefix: 'Bad' }, errors.prefixPattern('test/T', 'prefix', 'Bad').message],
+    [{ prefix: 'Bad' }, errors.prefixPattern('test/T', 'prefix', 'Bad', TABLE.prefix).message],
+    [{ prefix: 'p'.repeat(257) }, errors.prefixLength('test/T', 'prefix', 'p'.repeat(257), TABLE.prefix).message],
     [{ resourceTags: { ['k'.repeat(129)]: 'v' } }, errors.resourceTag('test/T', 'k'.repeat(129), 'has a key of 129 characters').message],
     [{ resourceTags: { team: 'v'.repeat(257) } }, errors.resourceTag('test/T', 'team', 'has a value of 257 characters').message],
     [{ resourceTags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v'])) }, errors.resourceTag('test/T', 't50', 'is one too many').message],
@@ -287,5 +290,115 @@ describe("a rule's repositoryTemplate", () => {
     expect(rule.node.findChild('RepositoryTemplate')).toBe(rule.repositoryTemplate);
     const tpl = onlyResource(synthJson(stack), EcrRepositoryCreationTemplate.tfResourceType);
     expect([tpl.prefix, tpl.region, tpl.description]).toEqual(['quay-cache', 'eu-west-1', 'cached from quay']);
+  });
+});
+
+describe('limits read from the provider and the API (issue 13)', () => {
+  test('description: 255 characters is the most, since the provider allows 0-255 though the API allows 256', () => {
+    expect(() => template({ description: 'd'.repeat(255) })).not.toThrow();
+    expect(() => template({ description: 'd'.repeat(256) })).toThrow(
+      'test/T: description has 256 characters, but a repository creation template allows at most 255 ' +
+      "(the Terraform provider's limit; the ECR API would take 256). Shorten it.");
+  });
+
+  test('prefix: up to 256 characters and the API separators (__, --), which provider and API both accept', () => {
+    const long = `${'team/'.repeat(50)}images`; // 256 characters
+    expect(long).toHaveLength(256);
+    for (const prefix of [long, 'a__b', 'a--b', 'x'.repeat(31), 'ab']) {
+      const { json } = template({ prefix });
+      expect(onlyResource(json(), EcrRepositoryCreationTemplate.tfResourceType).prefix).toBe(prefix);
+    }
+    expect(() => template({ prefix: 'a' })).toThrow(
+      "test/T: prefix 'a' has 1 characters, but a repository creation template prefix must have 2-256. " +
+      "Use a prefix such as 'docker-hub', or 'ROOT' for no prefix.");
+    expect(() => template({ prefix: 'a___b' })).toThrow(
+      "test/T: prefix 'a___b' is not a valid repository creation template prefix: use lowercase letters and digits, separated by " +
+      "'.', '_', '__', '-' or '/' (no leading or trailing separator; one trailing '/' is allowed), or 'ROOT'. For example 'docker-hub' or 'team/images'.");
+  });
+
+  describe('kmsKey must be in the Region of the template', () => {
+    const keyIn = (region: string) => `arn:aws:kms:${region}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+    test("a key of another Region than the template's own region is refused", () => {
+      expect(() => template({ region: 'eu-west-1', encryption: RepositoryEncryption.KMS, kmsKey: keyIn('us-east-1') })).toThrow(
+        `test/T: kmsKey '${keyIn('us-east-1')}' is in Region 'us-east-1', but the template is in 'eu-west-1': ECR encrypts each ` +
+        "repository it creates with a key of the repository's own Region. Use a key in 'eu-west-1' (a multi-Region replica key there works too).");
+    });
+
+    test("without a region of its own, the template is in the provider's Region", () => {
+      expect(() => template({ encryption: RepositoryEncryption.KMS, kmsKey: keyIn('eu-west-1') }))
+        .toThrow(errors.kmsKeyRegion('test/T', keyIn('eu-west-1'), 'eu-west-1', 'us-east-1').message);
+      expect(() => template({ encryption: RepositoryEncryption.KMS, kmsKey: keyIn('us-east-1') })).not.toThrow();
+      expect(() => template({ region: 'eu-west-1', encryption: RepositoryEncryption.KMS, kmsKey: keyIn('eu-west-1') })).not.toThrow();
+    });
+
+    test('a rule in another Region with a template of a key elsewhere is refused too', () => {
+      const stack = newStack();
+      expect(() => new PullThroughCacheRule(stack, 'Quay', {
+        upstream: UpstreamRegistry.quay(),
+        region: 'eu-central-1',
+        repositoryTemplate: { encryption: RepositoryEncryption.KMS, kmsKey: keyIn('us-east-1') },
+      })).toThrow(errors.kmsKeyRegion('test/Quay/RepositoryTemplate', keyIn('us-east-1'), 'us-east-1', 'eu-central-1').message);
+    });
+
+    test('no provider Region known: nothing to compare, accepted', () => {
+      const stack = new TerraformStack(Testing.app(), 'bare');
+      expect(() => new PullThroughCacheRepositoryTemplate(stack, 'T', {
+        prefix: 'quay', encryption: RepositoryEncryption.KMS, kmsKey: keyIn('ap-south-1'),
+      })).not.toThrow();
+    });
+  });
+
+  describe('image tag mutability with exclusion filters', () => {
+    test.each([
+      [RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, ['latest', 'release-*']],
+      [RepositoryTagMutability.MUTABLE_WITH_EXCLUSION, ['v*.*']],
+    ])('%s writes one image_tag_mutability_exclusion_filter block per filter', (mutability, filters) => {
+      const { json, stack } = template({ imageTagMutability: mutability, imageTagMutabilityExclusionFilters: filters });
+      const resource = onlyResource(json(), EcrRepositoryCreationTemplate.tfResourceType);
+      expect(resource.image_tag_mutability).toBe(mutability);
+      expect(resource.image_tag_mutability_exclusion_filter).toEqual(filters.map((filter) => ({ filter, filter_type: 'WILDCARD' })));
+      // Exceptions chosen by the user: no warning that the cache cannot refresh.
+      expect(warningsOf(stack)).toEqual([]);
+    });
+
+    test('five filters are the most', () => {
+      const five = ['a', 'b', 'c', 'd', 'e'];
+      expect(() => template({ imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: five })).not.toThrow();
+      expect(() => template({ imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: [...five, 'f'] }))
+        .toThrow('test/T: imageTagMutabilityExclusionFilters has 6 entries, but 1-5 are allowed, as set by the Terraform provider and the AWS API. ' +
+          'Use between 1 and 5 filters, with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION only.');
+    });
+
+    test.each([
+      ['x'.repeat(129), "test/T: imageTagMutabilityExclusionFilters '" + 'x'.repeat(61) + "...' has 129 characters, but 1-128 are allowed, " +
+        'as set by the Terraform provider and the AWS API. Shorten it.'],
+      ['a/b', "test/T: imageTagMutabilityExclusionFilters 'a/b' is not allowed: use letters, digits and '._-', with at most 2 '*' wildcards."],
+      ['*a*b*', "test/T: imageTagMutabilityExclusionFilters '*a*b*' is not allowed: use letters, digits and '._-', with at most 2 '*' wildcards."],
+    ])('refuses the filter %s', (filter, message) => {
+      expect(() => template({ imageTagMutability: RepositoryTagMutability.MUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: [filter] }))
+        .toThrow(message);
+    });
+
+    test('filters need an exclusion mode, and an exclusion mode needs filters', () => {
+      expect(() => template({ imageTagMutabilityExclusionFilters: ['latest'] })).toThrow(
+        "test/T: imageTagMutabilityExclusionFilters is set, but imageTagMutability is 'MUTABLE': the filters apply only to " +
+        'IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION. Set one of those, or remove the filters.');
+      expect(() => template({ imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION })).toThrow(
+        "test/T: imageTagMutability is 'IMMUTABLE_WITH_EXCLUSION', which needs imageTagMutabilityExclusionFilters: 1-5 tag filters such as " +
+        "'latest' or 'release-*'. Add them, or use MUTABLE or IMMUTABLE.");
+      expect(() => template({ imageTagMutability: RepositoryTagMutability.MUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: [] }))
+        .toThrow(errors.exclusionModeNeedsFilters('test/T', 'MUTABLE_WITH_EXCLUSION').message);
+    });
+
+    test('a token filter is written as it is', () => {
+      const stack = newStack();
+      const filter = new TerraformVariable(stack, 'filter', { type: 'string' }).stringValue;
+      new PullThroughCacheRepositoryTemplate(stack, 'T', {
+        prefix: 'quay', imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: [filter],
+      });
+      expect(onlyResource(synthJson(stack), EcrRepositoryCreationTemplate.tfResourceType).image_tag_mutability_exclusion_filter)
+        .toEqual([{ filter: '${var.filter}', filter_type: 'WILDCARD' }]);
+    });
   });
 });

@@ -5,13 +5,13 @@
  * the rule it broke and how to fix it.
  */
 import { IConstruct } from 'constructs';
+import { allowedValues, itemRange, lengthRange, RuleKind } from './aws/argument-check';
+import { ArgumentLimits, Constraint, ECR_PULL_THROUGH_CACHE_RULE, ECR_REPOSITORY_CREATION_TEMPLATE, IAM_ROLE } from './aws/argument-table';
 import {
   ARCHIVE_MINIMUM_DAYS,
   CREDENTIAL_ARN_MAX_LENGTH,
   CREDENTIAL_ARN_MIN_LENGTH,
   MAX_RULES_PER_REGION,
-  PREFIX_MAX_LENGTH,
-  PREFIX_MIN_LENGTH,
   RECOVERY_WINDOW_MAX_DAYS,
   RECOVERY_WINDOW_MIN_DAYS,
   ROLE_ARN_MAX_LENGTH,
@@ -41,15 +41,32 @@ function fail(where: Where, text: string): ValidationError {
 // ---------------------------------------------------------------------------------------------------------------
 // Prefixes
 
-export function prefixLength(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' has ${value.length} characters, but a pull through cache prefix must have ${PREFIX_MIN_LENGTH}-${PREFIX_MAX_LENGTH}. ` +
-    `Use a prefix such as 'docker-hub', or 'ROOT' for no prefix.`);
+export function prefixLength(where: Where, prop: string, value: string,
+  limits: ArgumentLimits = ECR_PULL_THROUGH_CACHE_RULE.ecr_repository_prefix): ValidationError {
+  const { min, max } = lengthRange(limits);
+  return fail(where, `${prop} '${value}' has ${value.length} characters, but a ${prefixKind(limits)} must have ${min}-${max}. ` +
+    `Use a prefix such as 'docker-hub'${allowsRoot(limits) ? `, or 'ROOT' for no prefix` : ''}.`);
 }
 
-export function prefixPattern(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' is not a valid pull through cache prefix: use lowercase letters and digits, ` +
-    `separated by single '.', '_', '-' or '/' (no leading, trailing or doubled separators; one trailing '/' is allowed), or 'ROOT'. ` +
+export function prefixPattern(where: Where, prop: string, value: string,
+  limits: ArgumentLimits = ECR_PULL_THROUGH_CACHE_RULE.ecr_repository_prefix): ValidationError {
+  return fail(where, `${prop} '${value}' is not a valid ${prefixKind(limits)}: use ${limits.allowed}. ` +
     `For example 'docker-hub' or 'team/images'.`);
+}
+
+function prefixKind(limits: ArgumentLimits): string {
+  return limits.api?.shape === 'Prefix' ? 'repository creation template prefix' : 'pull through cache prefix';
+}
+
+function allowsRoot(limits: ArgumentLimits): boolean {
+  return limits.provider?.pattern?.includes('ROOT') ?? true;
+}
+
+export function rootPrefixNotReadable(where: Where): ValidationError {
+  return fail(where, `ecrRepositoryPrefix 'ROOT' cannot be referenced with fromEcrRepositoryPrefix(): the provider's data source ` +
+    `aws_ecr_pull_through_cache_rule rejects 'ROOT' at plan (only the resource accepts it). Use the PullThroughCacheRule that declares ` +
+    `the rule instead: its registryHost, imageUri() and grantPull() work from every stack of the same app. From another app, write ` +
+    `image URIs as '<account>.dkr.ecr.<region>.amazonaws.com/<upstream path>' (a ROOT rule adds no prefix).`);
 }
 
 export function upstreamPrefixNeedsCachePrefix(where: Where, upstreamPrefix: string): ValidationError {
@@ -79,7 +96,7 @@ export function accountId(where: Where, prop: string, value: string): Validation
 }
 
 export function region(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' is not an AWS Region name: use a name such as 'us-east-1' or 'eu-west-1'.`);
+  return fail(where, `${prop} '${value}' is not an AWS Region name: use ${ECR_PULL_THROUGH_CACHE_RULE.region.allowed}.`);
 }
 
 export function roleArn(where: Where, value: string): ValidationError {
@@ -194,7 +211,8 @@ export function imageOutsideUpstreamPrefix(where: Where, image: string, upstream
 // IAM
 
 export function iamRoleName(where: Where, prop: string, value: string): ValidationError {
-  return fail(where, `${prop} '${value}' is not an IAM role name: use 1-64 letters, digits or '+=,.@_-' (a name, not an ARN).`);
+  const { min, max } = lengthRange(IAM_ROLE.name);
+  return fail(where, `${prop} '${value}' is not an IAM role name: use ${min}-${max} ${IAM_ROLE.name.allowed}.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -241,12 +259,28 @@ export function kmsKeyWithoutKms(where: Where): ValidationError {
 }
 
 export function kmsKeyArn(where: Where, value: string): ValidationError {
-  return fail(where, `kmsKey '${value}' is not a KMS key ARN: it must look like 'arn:aws:kms:us-east-1:111122223333:key/<key-id>' ` +
-    `(an alias or key ID is not accepted by repository creation templates).`);
+  return fail(where, `kmsKey '${value}' is not a KMS key ARN: use ${ECR_REPOSITORY_CREATION_TEMPLATE['encryption_configuration.kms_key'].allowed}. ` +
+    `Pass the key's ARN, for example the arn of a KmsKey resource.`);
 }
 
 export function templateDescription(where: Where, value: string): ValidationError {
-  return fail(where, `description has ${value.length} characters, but a repository creation template allows at most ${TEMPLATE_DESCRIPTION_MAX_LENGTH}. Shorten it.`);
+  return fail(where, `description has ${value.length} characters, but a repository creation template allows at most ${TEMPLATE_DESCRIPTION_MAX_LENGTH} ` +
+    `(the Terraform provider's limit; the ECR API would take 256). Shorten it.`);
+}
+
+export function kmsKeyRegion(where: Where, kmsKey: string, keyRegion: string, templateRegion: string): ValidationError {
+  return fail(where, `kmsKey '${kmsKey}' is in Region '${keyRegion}', but the template is in '${templateRegion}': ECR encrypts each ` +
+    `repository it creates with a key of the repository's own Region. Use a key in '${templateRegion}' (a multi-Region replica key there works too).`);
+}
+
+export function exclusionFiltersNeedExclusionMode(where: Where, mutability: string): ValidationError {
+  return fail(where, `imageTagMutabilityExclusionFilters is set, but imageTagMutability is '${mutability}': the filters apply only to ` +
+    `IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION. Set one of those, or remove the filters.`);
+}
+
+export function exclusionModeNeedsFilters(where: Where, mutability: string): ValidationError {
+  return fail(where, `imageTagMutability is '${mutability}', which needs imageTagMutabilityExclusionFilters: 1-5 tag filters such as ` +
+    `'latest' or 'release-*'. Add them, or use MUTABLE or IMMUTABLE.`);
 }
 
 export function resourceTag(where: Where, key: string, reason: string): ValidationError {
@@ -259,11 +293,6 @@ export function policyDocument(where: Where, prop: string, max: number, reason: 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Failure notifications
-
-export function topicArn(where: Where, value: string): ValidationError {
-  return fail(where, `topicArn '${value}' is not an SNS topic ARN: it must look like 'arn:aws:sns:us-east-1:111122223333:name'. ` +
-    `Pass the ARN of a topic, or leave topicArn out to get a new topic.`);
-}
 
 export function topicRegionMismatch(where: Where, value: string, ruleRegion: string): ValidationError {
   return fail(where, `topicArn '${value}' is in another Region than this rule ('${ruleRegion}'): an EventBridge rule sends to SNS topics ` +
@@ -279,6 +308,39 @@ export function failureNotificationsTwice(where: Where): ValidationError {
 export function notificationsWithoutRules(region: string | undefined): string {
   return `failure notifications for ${region === undefined ? "the provider's Region" : `Region '${region}'`} cover no pull through cache rule, ` +
     `so their EventBridge rule would match nothing. Add a rule in that Region, or do not call addFailureNotifications().`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Any argument of the table (argument-table.ts): the rule and what is allowed come from its entry.
+
+function sourceOf(limits: ArgumentLimits, has: (c: Constraint) => boolean): string {
+  const names: string[] = [];
+  if (limits.provider !== undefined && has(limits.provider)) names.push('the Terraform provider');
+  if (limits.api !== undefined && has(limits.api)) names.push('the AWS API');
+  if (limits.library !== undefined && has(limits.library)) names.push(`this library (${limits.library.reason})`);
+  return names.join(' and ');
+}
+
+function shown(value: string): string {
+  return value.length > 64 ? `${value.slice(0, 61)}...` : value;
+}
+
+export function argumentRule(where: Where, prop: string, value: string, rule: RuleKind, limits: ArgumentLimits): ValidationError {
+  if (rule === 'length') {
+    const { min, max } = lengthRange(limits);
+    const range = max === Infinity ? `at least ${min}` : `${min}-${max}`;
+    return fail(where, `${prop} '${shown(value)}' has ${value.length} characters, but ${range} are allowed, as set by ` +
+      `${sourceOf(limits, (c) => c.minLength !== undefined || c.maxLength !== undefined)}. ${value.length > max ? 'Shorten' : 'Lengthen'} it.`);
+  }
+  const values = allowedValues(limits);
+  const list = rule === 'values' && values !== undefined ? ` (${values.map((v) => `'${v}'`).join(', ')})` : '';
+  return fail(where, `${prop} '${shown(value)}' is not allowed: use ${limits.allowed}${list}.`);
+}
+
+export function argumentCount(where: Where, prop: string, count: number, limits: ArgumentLimits): ValidationError {
+  const { min, max } = itemRange(limits);
+  return fail(where, `${prop} has ${count} entries, but ${min}-${max} are allowed, as set by ` +
+    `${sourceOf(limits, (c) => c.minItems !== undefined || c.maxItems !== undefined)}. Use ${limits.allowed}.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,15 +10,16 @@
  */
 import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { CLOUDWATCH_EVENT_TARGET } from './aws/argument-table';
 import { CloudwatchEventRule } from './aws/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from './aws/cloudwatch-event-target';
 import { SnsTopic } from './aws/sns-topic';
 import { SnsTopicPolicy } from './aws/sns-topic-policy';
 import * as errors from './errors';
-import { normalizePrefix, SNS_TOPIC_ARN_PATTERN } from './patterns';
+import { normalizePrefix } from './patterns';
 import { providerRegion } from './stack-data';
 import { isTokenString } from './tokens';
-import { isLiteral, regionOfArn } from './validate';
+import { isLiteral, regionOfArn, validateArgument } from './validate';
 
 /** The ECR event of a pull through cache sync, as the ECR user guide's EventBridge page shows it. */
 export const SYNC_EVENT = { source: 'aws.ecr', detailType: 'ECR Pull Through Cache Action', successStatus: 'SUCCESS' };
@@ -78,9 +79,7 @@ export class FailureNotifications extends Construct {
    */
   constructor(scope: Construct, id: string, private readonly homeRegion: string | undefined, private readonly givenTopicArn: string | undefined) {
     super(scope, id);
-    if (isLiteral(givenTopicArn) && !SNS_TOPIC_ARN_PATTERN.test(givenTopicArn)) {
-      throw errors.topicArn(scope, givenTopicArn);
-    }
+    validateArgument(scope, 'topicArn', givenTopicArn, CLOUDWATCH_EVENT_TARGET.arn);
     this.node.addValidation({ validate: () => this.emptyGroups() });
   }
 

@@ -3,6 +3,7 @@
  * pattern (checked against ECR's own sample event), its target, the topic and the topic's policy, per Region.
  */
 import { TerraformVariable } from 'cdktf';
+import { CLOUDWATCH_EVENT_TARGET } from '../../src/private/aws/argument-table';
 import { CloudwatchEventRule } from '../../src/private/aws/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '../../src/private/aws/cloudwatch-event-target';
 import { SnsTopic } from '../../src/private/aws/sns-topic';
@@ -237,10 +238,10 @@ describe('bad input', () => {
     ['not an ARN', 'alerts'],
     ['a queue', 'arn:aws:sqs:us-east-1:111122223333:alerts'],
     ['a name too long', `arn:aws:sns:us-east-1:111122223333:${'a'.repeat(257)}`],
-  ])('topicArn %s is refused', (_name, value) => {
+  ])('topicArn %s is refused, with what the argument table allows', (_name, value) => {
     const stack = newStack();
     expect(() => new PullThroughCache(stack, 'Cache').addFailureNotifications({ topicArn: value }))
-      .toThrow(errors.topicArn('test/Cache', value).message);
+      .toThrow(errors.argumentRule('test/Cache', 'topicArn', value, 'pattern', CLOUDWATCH_EVENT_TARGET.arn).message);
   });
 
   test.each([

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { CLOUDWATCH_EVENT_RULE as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -9,10 +10,10 @@ export interface CloudwatchEventRuleConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<CloudwatchEventRuleConfig>[] = [
-  { name: 'description', kind: 'string', value: (c) => c.description },
-  { name: 'event_pattern', kind: 'string', value: (c) => c.eventPattern },
-  { name: 'region', kind: 'string', value: (c) => c.region },
+export const ARGUMENTS: readonly Argument<CloudwatchEventRuleConfig>[] = [
+  { name: 'description', kind: 'string', value: (c) => c.description, limits: LIMITS.description },
+  { name: 'event_pattern', kind: 'string', value: (c) => c.eventPattern, limits: LIMITS.event_pattern },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
 ];
 
 /** `aws_cloudwatch_event_rule`: an EventBridge rule on the default event bus (its name is made by Terraform). */

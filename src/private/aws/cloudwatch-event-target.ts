@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { CLOUDWATCH_EVENT_TARGET as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -10,10 +11,10 @@ export interface CloudwatchEventTargetConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<CloudwatchEventTargetConfig>[] = [
-  { name: 'arn', kind: 'string', value: (c) => c.arn },
-  { name: 'region', kind: 'string', value: (c) => c.region },
-  { name: 'rule', kind: 'string', value: (c) => c.rule },
+export const ARGUMENTS: readonly Argument<CloudwatchEventTargetConfig>[] = [
+  { name: 'arn', kind: 'string', value: (c) => c.arn, limits: LIMITS.arn },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
+  { name: 'rule', kind: 'string', value: (c) => c.rule, limits: LIMITS.rule },
 ];
 
 /** `aws_cloudwatch_event_target`: where an EventBridge rule sends the events it matches. */

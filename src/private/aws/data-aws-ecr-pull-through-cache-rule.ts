@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsDataSource } from './base';
 
@@ -7,9 +8,9 @@ export interface DataAwsEcrPullThroughCacheRuleConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<DataAwsEcrPullThroughCacheRuleConfig>[] = [
-  { name: 'ecr_repository_prefix', kind: 'string', value: (c) => c.ecrRepositoryPrefix },
-  { name: 'region', kind: 'string', value: (c) => c.region },
+export const ARGUMENTS: readonly Argument<DataAwsEcrPullThroughCacheRuleConfig>[] = [
+  { name: 'ecr_repository_prefix', kind: 'string', value: (c) => c.ecrRepositoryPrefix, limits: LIMITS.ecr_repository_prefix },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
 ];
 
 /** Data source `aws_ecr_pull_through_cache_rule`: an existing rule, read at plan (which fails if it is missing). */

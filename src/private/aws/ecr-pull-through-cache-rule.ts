@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ECR_PULL_THROUGH_CACHE_RULE as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource, ResourceOptions } from './base';
 
@@ -11,13 +12,13 @@ export interface EcrPullThroughCacheRuleConfig extends ResourceOptions {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<EcrPullThroughCacheRuleConfig>[] = [
-  { name: 'credential_arn', kind: 'string', value: (c) => c.credentialArn },
-  { name: 'custom_role_arn', kind: 'string', value: (c) => c.customRoleArn },
-  { name: 'ecr_repository_prefix', kind: 'string', value: (c) => c.ecrRepositoryPrefix },
-  { name: 'region', kind: 'string', value: (c) => c.region },
-  { name: 'upstream_registry_url', kind: 'string', value: (c) => c.upstreamRegistryUrl },
-  { name: 'upstream_repository_prefix', kind: 'string', value: (c) => c.upstreamRepositoryPrefix },
+export const ARGUMENTS: readonly Argument<EcrPullThroughCacheRuleConfig>[] = [
+  { name: 'credential_arn', kind: 'string', value: (c) => c.credentialArn, limits: LIMITS.credential_arn },
+  { name: 'custom_role_arn', kind: 'string', value: (c) => c.customRoleArn, limits: LIMITS.custom_role_arn },
+  { name: 'ecr_repository_prefix', kind: 'string', value: (c) => c.ecrRepositoryPrefix, limits: LIMITS.ecr_repository_prefix },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
+  { name: 'upstream_registry_url', kind: 'string', value: (c) => c.upstreamRegistryUrl, limits: LIMITS.upstream_registry_url },
+  { name: 'upstream_repository_prefix', kind: 'string', value: (c) => c.upstreamRepositoryPrefix, limits: LIMITS.upstream_repository_prefix },
 ];
 
 /** `aws_ecr_pull_through_cache_rule`. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { IAM_ROLE_POLICY as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -9,9 +10,9 @@ export interface IamRolePolicyConfig {
   readonly policy: string;
 }
 
-const ARGUMENTS: readonly Argument<IamRolePolicyConfig>[] = [
-  { name: 'policy', kind: 'string', value: (c) => c.policy },
-  { name: 'role', kind: 'string', value: (c) => c.role },
+export const ARGUMENTS: readonly Argument<IamRolePolicyConfig>[] = [
+  { name: 'policy', kind: 'string', value: (c) => c.policy, limits: LIMITS.policy },
+  { name: 'role', kind: 'string', value: (c) => c.role, limits: LIMITS.role },
 ];
 
 /** `aws_iam_role_policy`: an inline policy of a role. */

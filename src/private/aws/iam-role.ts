@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { IAM_ROLE as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -8,10 +9,10 @@ export interface IamRoleConfig {
   readonly description?: string;
 }
 
-const ARGUMENTS: readonly Argument<IamRoleConfig>[] = [
-  { name: 'assume_role_policy', kind: 'string', value: (c) => c.assumeRolePolicy },
-  { name: 'description', kind: 'string', value: (c) => c.description },
-  { name: 'name', kind: 'string', value: (c) => c.name },
+export const ARGUMENTS: readonly Argument<IamRoleConfig>[] = [
+  { name: 'assume_role_policy', kind: 'string', value: (c) => c.assumeRolePolicy, limits: LIMITS.assume_role_policy },
+  { name: 'description', kind: 'string', value: (c) => c.description, limits: LIMITS.description },
+  { name: 'name', kind: 'string', value: (c) => c.name, limits: LIMITS.name },
 ];
 
 /** `aws_iam_role`. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { SECRETSMANAGER_SECRET_VERSION as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -11,12 +12,12 @@ export interface SecretsmanagerSecretVersionConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<SecretsmanagerSecretVersionConfig>[] = [
-  { name: 'region', kind: 'string', value: (c) => c.region },
-  { name: 'secret_id', kind: 'string', value: (c) => c.secretId },
-  { name: 'secret_string', kind: 'string', value: (c) => c.secretString },
-  { name: 'secret_string_wo', kind: 'string', value: (c) => c.secretStringWo },
-  { name: 'secret_string_wo_version', kind: 'number', value: (c) => c.secretStringWoVersion },
+export const ARGUMENTS: readonly Argument<SecretsmanagerSecretVersionConfig>[] = [
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
+  { name: 'secret_id', kind: 'string', value: (c) => c.secretId, limits: LIMITS.secret_id },
+  { name: 'secret_string', kind: 'string', value: (c) => c.secretString, limits: LIMITS.secret_string },
+  { name: 'secret_string_wo', kind: 'string', value: (c) => c.secretStringWo, limits: LIMITS.secret_string_wo },
+  { name: 'secret_string_wo_version', kind: 'number', value: (c) => c.secretStringWoVersion, limits: LIMITS.secret_string_wo_version },
 ];
 
 /** `aws_secretsmanager_secret_version`. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { SECRETSMANAGER_SECRET as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -10,12 +11,12 @@ export interface SecretsmanagerSecretConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<SecretsmanagerSecretConfig>[] = [
-  { name: 'description', kind: 'string', value: (c) => c.description },
-  { name: 'name', kind: 'string', value: (c) => c.name },
-  { name: 'recovery_window_in_days', kind: 'number', value: (c) => c.recoveryWindowInDays },
-  { name: 'region', kind: 'string', value: (c) => c.region },
-  { name: 'tags', kind: 'stringMap', value: (c) => c.tags },
+export const ARGUMENTS: readonly Argument<SecretsmanagerSecretConfig>[] = [
+  { name: 'description', kind: 'string', value: (c) => c.description, limits: LIMITS.description },
+  { name: 'name', kind: 'string', value: (c) => c.name, limits: LIMITS.name },
+  { name: 'recovery_window_in_days', kind: 'number', value: (c) => c.recoveryWindowInDays, limits: LIMITS.recovery_window_in_days },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
+  { name: 'tags', kind: 'stringMap', value: (c) => c.tags, limits: LIMITS.tags },
 ];
 
 /** `aws_secretsmanager_secret`. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { SNS_TOPIC_POLICY as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -10,10 +11,10 @@ export interface SnsTopicPolicyConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<SnsTopicPolicyConfig>[] = [
-  { name: 'arn', kind: 'string', value: (c) => c.arn },
-  { name: 'policy', kind: 'string', value: (c) => c.policy },
-  { name: 'region', kind: 'string', value: (c) => c.region },
+export const ARGUMENTS: readonly Argument<SnsTopicPolicyConfig>[] = [
+  { name: 'arn', kind: 'string', value: (c) => c.arn, limits: LIMITS.arn },
+  { name: 'policy', kind: 'string', value: (c) => c.policy, limits: LIMITS.policy },
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
 ];
 
 /** `aws_sns_topic_policy`: the access policy of a topic. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { SNS_TOPIC as LIMITS } from './argument-table';
 import { Argument } from './attributes';
 import { AwsResource } from './base';
 
@@ -6,8 +7,8 @@ export interface SnsTopicConfig {
   readonly region?: string;
 }
 
-const ARGUMENTS: readonly Argument<SnsTopicConfig>[] = [
-  { name: 'region', kind: 'string', value: (c) => c.region },
+export const ARGUMENTS: readonly Argument<SnsTopicConfig>[] = [
+  { name: 'region', kind: 'string', value: (c) => c.region, limits: LIMITS.region },
 ];
 
 /** `aws_sns_topic`: a standard topic (its name is made by Terraform). */

@@ -131,6 +131,41 @@ const TEMPLATE: Case[] = [
       ...rest, encryptionConfiguration: [{ encryptionType, kmsKey }],
     }),
   },
+  {
+    name: 'one image tag mutability exclusion filter',
+    inputs: () => ({
+      prefix: 'quay',
+      appliedFor: ['PULL_THROUGH_CACHE'],
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [{ filter: 'latest', filterType: 'WILDCARD' }],
+    }),
+    ours: (s, i) => new EcrRepositoryCreationTemplate(s, 'Element', i),
+    theirs: (s, { imageTagMutabilityExclusionFilters, ...rest }) => new PEcrRepositoryCreationTemplate(s, 'Element', {
+      ...rest, imageTagMutabilityExclusionFilter: imageTagMutabilityExclusionFilters,
+    }),
+  },
+  {
+    name: 'several exclusion filters, a token among them, with encryption and every other argument',
+    inputs: (s) => ({
+      prefix: 'docker-hub',
+      appliedFor: ['PULL_THROUGH_CACHE'],
+      description: 'cached',
+      imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [
+        { filter: 'release-*', filterType: 'WILDCARD' },
+        { filter: tokenOf(s, 'filter'), filterType: 'WILDCARD' },
+        { filter: 'v*.*', filterType: 'WILDCARD' },
+      ],
+      lifecyclePolicy: '{"rules":[]}',
+      resourceTags: { team: 'platform' },
+      encryptionType: 'KMS',
+      region: 'eu-west-1',
+    }),
+    ours: (s, i) => new EcrRepositoryCreationTemplate(s, 'Element', i),
+    theirs: (s, { encryptionType, imageTagMutabilityExclusionFilters, ...rest }) => new PEcrRepositoryCreationTemplate(s, 'Element', {
+      ...rest, encryptionConfiguration: [{ encryptionType }], imageTagMutabilityExclusionFilter: imageTagMutabilityExclusionFilters,
+    }),
+  },
 ];
 
 const SECRET: Case[] = [
