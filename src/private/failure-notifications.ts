@@ -96,15 +96,15 @@ export class FailureNotifications extends Construct {
     if (topicRegion !== undefined && isLiteral(ruleRegion) && topicRegion !== ruleRegion) {
       throw errors.topicRegionMismatch(rule, this.givenTopicArn!, ruleRegion);
     }
-    const prefixes = this.groupFor(region).prefixes;
-    const prefix = normalizePrefix(rule.ecrRepositoryPrefix);
-    if (!prefixes.includes(prefix)) prefixes.push(prefix);
+    // Two rules with one prefix in one Region fail the stack's own checks, so each prefix comes once.
+    this.groupFor(region).prefixes.push(normalizePrefix(rule.ecrRepositoryPrefix));
   }
 
   private groupFor(region: string | undefined): RegionGroup {
     const existing = this.groups.get(region);
     if (existing !== undefined) return existing;
-    const scope = region === this.homeRegion ? this : new Construct(this, this.childIdOf(region));
+    // Another Region than the home one is always a rule's own region argument: a rule without one takes the cache's.
+    const scope = region === this.homeRegion ? this : new Construct(this, this.childIdOf(region!));
     const prefixes: string[] = [];
     const rule = new CloudwatchEventRule(scope, 'Rule', {
       description: 'Pull through cache syncs that did not succeed',
@@ -124,8 +124,7 @@ export class FailureNotifications extends Construct {
   }
 
   /** A Region's construct id: its name, or `Region<n>` for a token (construct ids become Terraform addresses). */
-  private childIdOf(region: string | undefined): string {
-    if (region === undefined) return 'ProviderRegion';
+  private childIdOf(region: string): string {
     return isTokenString(region) ? `Region${++this.tokenRegions}` : region;
   }
 

@@ -205,6 +205,18 @@ describe('Regions', () => {
       .toEqual(['Rule', 'Topic', 'TopicPolicy', 'Target']);
   });
 
+  test('a Region that is a token gets a child named Region1, Region2, ... in the order they come', () => {
+    const stack = newStack();
+    const c = new PullThroughCache(stack, 'Cache');
+    c.addFailureNotifications();
+    for (const [id, name] of [['Quay', 'a'], ['K8s', 'b']]) {
+      c.addRule(id, { upstream: id === 'Quay' ? UpstreamRegistry.quay() : UpstreamRegistry.kubernetes(),
+        region: new TerraformVariable(stack, name, { type: 'string' }).stringValue });
+    }
+    expect(c.node.findChild('FailureNotifications').node.children.map((n) => n.node.id)).toEqual(['Region1', 'Region2']);
+    expect(Object.values(resourcesOf(synthJson(stack), CloudwatchEventRule.tfResourceType)).map((r) => r.region)).toEqual(['${var.a}', '${var.b}']);
+  });
+
   test('a topic in another Region than a rule is refused, for rules added before and after', () => {
     const stack = newStack();
     const before = new PullThroughCache(stack, 'Before', { region: 'eu-west-1' });
