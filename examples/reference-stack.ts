@@ -1,8 +1,8 @@
 /**
  * The reference stack: every upstream preset, a credential secret made from sensitive variables, ECR to ECR across
- * accounts with its role, a repository creation template with lifecycle rules, a pull grant to a node role, a pull
- * grant to the accounts of an organization, caches in more Regions made in a loop, a rule owned by another stack
- * referenced by its prefix, and image URIs as outputs.
+ * accounts with its role, repository creation templates with lifecycle rules (by count, push age and last pull),
+ * notifications of failed syncs, a pull grant to a node role, a pull grant to the accounts of an organization, caches
+ * in more Regions made in a loop, a rule owned by another stack referenced by its prefix, and image URIs as outputs.
  *
  * The Python, Go and Java programs under test/bindings build this same stack.
  */
@@ -73,7 +73,19 @@ export class ReferenceStack extends TerraformStack {
         resourceTags: { 'cost-center': 'platform' },
       },
     });
-    cache.addRule('Quay', { upstream: UpstreamRegistry.quay() });
+    // Quay images not pulled for 90 days move to the archive storage class, and are deleted 90 days later.
+    cache.addRule('Quay', {
+      upstream: UpstreamRegistry.quay(),
+      repositoryTemplate: {
+        description: 'Quay images, archived when not pulled',
+        untaggedImageExpiryDays: 14,
+        archiveImagesNotPulledForDays: 90,
+        expireImagesNotPulledForDays: 180,
+      },
+    });
+    // Syncs that fail, for every rule of the cache (rules added below too), notify a new SNS topic.
+    cache.addFailureNotifications();
+    new TerraformOutput(this, 'sync_failures_topic', { value: cache.failureTopicArn });
     const kubernetes = cache.addRule('Kubernetes', { upstream: UpstreamRegistry.kubernetes() });
     cache.addRule('EcrPublic', { upstream: UpstreamRegistry.ecrPublic() });
     const github = cache.addRule('GitHub', {

@@ -7,6 +7,7 @@ import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView }
 import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { addPullGrant, GrantTarget, pullPolicy } from './private/grants';
+import { FailureNotifications } from './private/failure-notifications';
 import { repositoryArn } from './private/iam';
 import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE } from './private/aws/argument-table';
 import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
@@ -63,6 +64,23 @@ export interface PullThroughCacheRuleProps {
    * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
    */
   readonly manageRegistryPolicy?: boolean;
+}
+
+/**
+ * Where notifications of failed syncs go.
+ */
+export interface FailureNotificationOptions {
+  /**
+   * The ARN of the SNS topic to notify, in the Region of the rules.
+   *
+   * Its access policy must let EventBridge (`events.amazonaws.com`) publish to it; the library leaves the policy of a
+   * topic it did not make alone.
+   *
+   * @default - a new topic (`aws_sns_topic`) in each Region of the rules, whose policy lets only that Region's
+   * EventBridge rule publish
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions
+   */
+  readonly topicArn?: string;
 }
 
 /**
@@ -206,6 +224,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
   private readonly ruleResource: EcrPullThroughCacheRule;
   private readonly manageRegistryPolicy: boolean;
   private _repositoryTemplate?: PullThroughCacheRepositoryTemplate;
+  private notifications?: FailureNotifications;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -404,6 +423,32 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
       region: this._regionArgument,
     });
     return this._repositoryTemplate;
+  }
+
+  /**
+   * Sends a notification to an SNS topic each time ECR fails to sync an image of this rule from its upstream.
+   *
+   * Adds an EventBridge rule (`aws_cloudwatch_event_rule`, in the rule's Region) on `aws.ecr` events of detail type
+   * `ECR Pull Through Cache Action` whose `sync-status` is not `SUCCESS` and whose `ecr-repository-prefix` is this
+   * rule's, with the topic as its target (`aws_cloudwatch_event_target`). Without `topicArn`, a new topic with a policy
+   * that lets only this EventBridge rule publish. ECR sends these events on a best-effort basis.
+   *
+   * @param options the topic to notify.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-eventbridge.html
+   */
+  public addFailureNotifications(options: FailureNotificationOptions = {}): void {
+    if (this.notifications !== undefined) throw errors.failureNotificationsTwice(this);
+    this.notifications = new FailureNotifications(this, 'FailureNotifications', this._regionArgument, options.topicArn);
+    this.notifications.cover(this);
+  }
+
+  /**
+   * The ARN of the SNS topic that failed syncs of this rule go to, to subscribe endpoints to.
+   *
+   * @default - none, until `addFailureNotifications()` is called
+   */
+  public get failureTopicArn(): string | undefined {
+    return this.notifications?.topicArn;
   }
 
   /**

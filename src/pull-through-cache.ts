@@ -7,7 +7,8 @@ import { addPullGrant, pullPolicy } from './private/grants';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { isLiteral, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
-import { PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
+import { FailureNotifications } from './private/failure-notifications';
+import { FailureNotificationOptions, PullThroughCacheRule, PullThroughCacheRuleProps } from './pull-through-cache-rule';
 import { RepositoryTemplateOptions } from './repository-template';
 
 /**
@@ -63,6 +64,7 @@ export class PullThroughCache extends Construct {
   private readonly repositoryTemplate?: RepositoryTemplateOptions;
   private readonly manageRegistryPolicy?: boolean;
   private readonly grantees: Grantee[] = [];
+  private notifications?: FailureNotifications;
 
   /**
    * @param scope the construct this one belongs to, e.g. the stack.
@@ -106,6 +108,7 @@ export class PullThroughCache extends Construct {
     });
     this._rules.push(rule);
     for (const grantee of this.grantees) rule._grantCrossAccount(grantee);
+    this.notifications?.cover(rule);
     return rule;
   }
 
@@ -121,6 +124,37 @@ export class PullThroughCache extends Construct {
    */
   public imageUri(reference: string): string {
     return imageUriByHost(this, this._rules.map((r) => r._uriView()), reference);
+  }
+
+  /**
+   * Sends a notification to an SNS topic each time ECR fails to sync an image from the upstream of any rule of this
+   * cache, including rules added later.
+   *
+   * Adds an EventBridge rule (`aws_cloudwatch_event_rule`) on `aws.ecr` events of detail type
+   * `ECR Pull Through Cache Action` whose `sync-status` is not `SUCCESS` and whose `ecr-repository-prefix` is one of
+   * the cache's, with the topic as its target (`aws_cloudwatch_event_target`). Without `topicArn`, a new topic
+   * (`aws_sns_topic`) with a policy (`aws_sns_topic_policy`) that lets only that EventBridge rule publish.
+   * EventBridge rules are regional: rules of the cache in another Region (their own `region`, in a cache without one)
+   * get an EventBridge rule and topic in their Region. ECR sends these events on a best-effort basis.
+   *
+   * @param options the topic to notify.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-eventbridge.html
+   */
+  public addFailureNotifications(options: FailureNotificationOptions = {}): void {
+    if (this.notifications !== undefined) throw errors.failureNotificationsTwice(this);
+    const notifications = new FailureNotifications(this, 'FailureNotifications', this.region, options.topicArn);
+    this.notifications = notifications;
+    for (const rule of this._rules) notifications.cover(rule);
+  }
+
+  /**
+   * The ARN of the SNS topic that failed syncs go to, to subscribe endpoints to: the given `topicArn`, or the topic
+   * made in the cache's Region.
+   *
+   * @default - none, until `addFailureNotifications()` is called
+   */
+  public get failureTopicArn(): string | undefined {
+    return this.notifications?.topicArn;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { TerraformResource, Token } from 'cdktf';
+import { Op, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcrRepositoryCreationTemplate } from './private/aws/ecr-repository-creation-template';
 import { IamRole } from './private/aws/iam-role';
@@ -9,7 +9,7 @@ import { Grantee, granteeKey, recordTemplate, REPOSITORY_SID_PREFIX, repositoryP
 import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { assumeRolePolicy, ECR_PRINCIPAL, policyDocument, PolicyStatement, repositoryArn } from './private/iam';
-import { LIFECYCLE_POLICY_MAX_LENGTH, normalizePrefix, REPOSITORY_POLICY_MAX_LENGTH } from './private/patterns';
+import { ARCHIVE_MINIMUM_DAYS, LIFECYCLE_POLICY_MAX_LENGTH, normalizePrefix, REPOSITORY_POLICY_MAX_LENGTH } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { isLiteral, regionOfArn, validateArgument, validateCount, validatePrefix, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
@@ -84,14 +84,44 @@ export interface RepositoryTemplateOptions {
   /**
    * Keep at most this many images per cached repository, expiring the oldest.
    *
+   * Cannot be combined with `archiveImagesNotPulledForDays`: both are lifecycle rules on every image, and ECR applies
+   * only the first rule whose tag selection matches an image.
+   *
    * @default - no limit
    */
   readonly maxImageCount?: number;
 
   /**
-   * A complete lifecycle policy document (JSON), instead of `untaggedImageExpiryDays` and `maxImageCount`.
+   * Move images that have not been pulled for this many days to the archive storage class (a lifecycle rule with
+   * `countType: sinceImagePulled` and a `transition` action).
    *
-   * @default - the policy made from `untaggedImageExpiryDays` and `maxImageCount`, or none
+   * An image never pulled counts from its push, that is from when the cache stored it. Archived images cost less to
+   * store but cannot be pulled until they are restored; ECR keeps them at least 90 days. Untagged images are left to
+   * `untaggedImageExpiryDays` when that is set.
+   *
+   * @default - images are not archived
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive-image.html
+   */
+  readonly archiveImagesNotPulledForDays?: number;
+
+  /**
+   * Delete images that have not been pulled for this many days.
+   *
+   * ECR cannot delete an image by its last pull directly: its `sinceImagePulled` rules only archive. So this needs
+   * `archiveImagesNotPulledForDays`, at least 90 days less (the minimum time an image stays in the archive), and
+   * becomes a rule that deletes archived images `expireImagesNotPulledForDays - archiveImagesNotPulledForDays` days
+   * after they were archived (`countType: sinceImageTransitioned`, `storageClass: archive`).
+   *
+   * @default - archived images are kept
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_examples.html
+   */
+  readonly expireImagesNotPulledForDays?: number;
+
+  /**
+   * A complete lifecycle policy document (JSON), instead of the simple settings (`untaggedImageExpiryDays`,
+   * `maxImageCount`, `archiveImagesNotPulledForDays`, `expireImagesNotPulledForDays`).
+   *
+   * @default - the policy made from the simple settings, or none
    */
   readonly lifecyclePolicy?: string;
 
@@ -347,35 +377,105 @@ function checkPolicy(where: Where, prop: string, text: string | undefined, max: 
   }
 }
 
+/** A rule of an ECR lifecycle policy, as the lifecycle policy properties page names its fields. */
+interface LifecycleRule {
+  readonly rulePriority: number;
+  readonly description: string;
+  readonly selection: {
+    readonly tagStatus: 'untagged' | 'any';
+    readonly storageClass?: 'archive';
+    readonly countType: 'sinceImagePushed' | 'imageCountMoreThan' | 'sinceImagePulled' | 'sinceImageTransitioned';
+    readonly countUnit?: 'days';
+    readonly countNumber: number | string;
+  };
+  readonly action: { readonly type: 'expire' } | { readonly type: 'transition'; readonly targetStorageClass: 'archive' };
+}
+
+type Selection = LifecycleRule['selection'];
+type Action = LifecycleRule['action'];
+
+/**
+ * The lifecycle policy of a template: the raw one, or the rules made from the simple settings.
+ *
+ * The rules, in priority order (ECR applies an image's first matching rule and wants the rule on every image of a
+ * storage class last; rules on archived images select `storageClass: archive`, so they come after):
+ *   1. untagged images, by push age (`untaggedImageExpiryDays`);
+ *   2. every image in standard storage: by count (`maxImageCount`) or, instead, archived by last pull
+ *      (`archiveImagesNotPulledForDays`);
+ *   3. every archived image, deleted after its time in the archive (`expireImagesNotPulledForDays`).
+ *
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html#lp_evaluation_rules
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html
+ */
 function lifecyclePolicyOf(where: Where, props: RepositoryTemplateOptions): string | undefined {
-  const knobs = props.untaggedImageExpiryDays !== undefined || props.maxImageCount !== undefined;
+  const untagged = props.untaggedImageExpiryDays;
+  const count = props.maxImageCount;
+  const archive = props.archiveImagesNotPulledForDays;
+  const expire = props.expireImagesNotPulledForDays;
+  const knobs = untagged !== undefined || count !== undefined || archive !== undefined || expire !== undefined;
   if (props.lifecyclePolicy !== undefined) {
     if (knobs) throw errors.lifecycleConflict(where);
     checkPolicy(where, 'lifecyclePolicy', props.lifecyclePolicy, LIFECYCLE_POLICY_MAX_LENGTH);
     return props.lifecyclePolicy;
   }
   if (!knobs) return undefined;
-  const rules: object[] = [];
-  if (props.untaggedImageExpiryDays !== undefined) {
-    checkWholeNumber(where, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays);
-    rules.push({
-      rulePriority: rules.length + 1,
-      description: `Expire untagged images after ${props.untaggedImageExpiryDays} days`,
-      selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: props.untaggedImageExpiryDays },
-      action: { type: 'expire' },
-    });
+  checkWholeNumber(where, 'untaggedImageExpiryDays', untagged);
+  checkWholeNumber(where, 'maxImageCount', count);
+  checkWholeNumber(where, 'archiveImagesNotPulledForDays', archive);
+  checkWholeNumber(where, 'expireImagesNotPulledForDays', expire);
+  if (count !== undefined && archive !== undefined) throw errors.countAndArchiveConflict(where);
+  if (expire !== undefined && archive === undefined) throw errors.expireWithoutArchive(where, expire);
+  if (expire !== undefined && isLiteralNumber(expire) && isLiteralNumber(archive!) && expire - archive! < ARCHIVE_MINIMUM_DAYS) {
+    throw errors.archiveMinimum(where, archive!, expire);
   }
-  if (props.maxImageCount !== undefined) {
-    checkWholeNumber(where, 'maxImageCount', props.maxImageCount);
-    // A rule with tagStatus 'any' must have the lowest priority (highest number), so it comes last.
-    rules.push({
-      rulePriority: rules.length + 1,
-      description: `Keep at most ${props.maxImageCount} images`,
-      selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: props.maxImageCount },
-      action: { type: 'expire' },
-    });
+
+  const rules: LifecycleRule[] = [];
+  const add = (description: string, selection: Selection, action: Action) => {
+    rules.push({ rulePriority: rules.length + 1, description, selection, action });
+  };
+  const expireAction: Action = { type: 'expire' };
+  if (untagged !== undefined) {
+    add(`Expire untagged images after ${text(untagged)} days`,
+      { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: untagged }, expireAction);
   }
-  return JSON.stringify({ rules });
+  if (count !== undefined) {
+    add(`Keep at most ${text(count)} images`, { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: count }, expireAction);
+  }
+  if (archive !== undefined) {
+    add(`Archive images not pulled for ${text(archive)} days`,
+      { tagStatus: 'any', countType: 'sinceImagePulled', countUnit: 'days', countNumber: archive },
+      { type: 'transition', targetStorageClass: 'archive' });
+  }
+  if (expire !== undefined) {
+    const inArchive = isLiteralNumber(expire) && isLiteralNumber(archive!) ? expire - archive! : Token.asString(Op.sub(expire, archive!));
+    add(`Expire images not pulled for ${text(expire)} days (${text(inArchive)} days after they were archived)`,
+      { tagStatus: 'any', storageClass: 'archive', countType: 'sinceImageTransitioned', countUnit: 'days', countNumber: inArchive },
+      expireAction);
+  }
+  return policyText(rules);
+}
+
+function isLiteralNumber(value: number): boolean {
+  return !Token.isUnresolved(value);
+}
+
+/** A number as text in a description: its Terraform expression when it is a token. */
+function text(value: number | string): string {
+  return typeof value === 'number' && Token.isUnresolved(value) ? Token.asString(value) : String(value);
+}
+
+/**
+ * The policy document. A count that is a token (a number token, or the string token of a difference) is written as a
+ * bare Terraform interpolation where the number goes, so the resolved document holds a JSON number.
+ */
+function policyText(rules: LifecycleRule[]): string {
+  const tokens: string[] = [];
+  const json = JSON.stringify({ rules }, (key, value) => {
+    if (key !== 'countNumber' || !Token.isUnresolved(value)) return value;
+    tokens.push(typeof value === 'number' ? Token.asString(value) : value);
+    return `@countNumber${tokens.length - 1}@`;
+  });
+  return json.replace(/"@countNumber(\d+)@"/g, (_match, index: string) => tokens[Number(index)]);
 }
 
 function checkTags(where: Where, tags: { [key: string]: string }): void {
@@ -391,7 +491,7 @@ function checkTags(where: Where, tags: { [key: string]: string }): void {
   }
 }
 
-function checkWholeNumber(where: Where, prop: string, value: number): void {
-  if (Token.isUnresolved(value)) return;
+function checkWholeNumber(where: Where, prop: string, value: number | undefined): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < 1) throw errors.positiveWholeNumber(where, prop, value);
 }

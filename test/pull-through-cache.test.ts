@@ -5,17 +5,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
 import * as errors from '../src/private/errors';
 import { PullThroughCache, PullThroughCacheRule, UpstreamCredential, UpstreamRegistry } from '../src';
-import { newStack, resolveIn, resourcesOf, synthJson, warningsOf } from './util';
-
-/** Runs the stack's validations as `cdktf synth` does and returns the error text. */
-function synthError(stack: TerraformStack): string {
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('synth did not fail');
-}
+import { newStack, resolveIn, resourcesOf, synthError, synthJson, warningsOf } from './util';
 
 describe('PullThroughCache', () => {
   test('addRule returns the rule it made, in order, under the cache', () => {

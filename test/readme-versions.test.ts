@@ -79,6 +79,7 @@ function everyFeature(): any[] {
   central.grantPullToAccounts(['444455556666']);
   const cache = new PullThroughCache(stack, 'Cache', { region: 'us-east-1' });
   cache.addRule('Hub', { upstream: UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) }) });
+  cache.addFailureNotifications();
   PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Elsewhere', 'shared', { region: 'us-east-1' }).grantPull('r');
   return [synthJson(reference as TerraformStack), synthJson(stack)];
 }

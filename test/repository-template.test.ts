@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import * as fc from 'fast-check';
 import { EcrRepositoryCreationTemplate } from '../src/private/aws/ecr-repository-creation-template';
 import { IamRole } from '../src/private/aws/iam-role';
 import { IamRolePolicy } from '../src/private/aws/iam-role-policy';
@@ -116,6 +117,166 @@ describe('PullThroughCacheRepositoryTemplate', () => {
   test('tokens are accepted', () => {
     const policy = Token.asString({ Ref: 'policy' });
     expect(() => template({ repositoryPolicy: policy, lifecyclePolicy: policy, kmsKey: policy, encryption: RepositoryEncryption.KMS })).not.toThrow();
+  });
+});
+
+/** The lifecycle policy of a template made with these settings, parsed. */
+function lifecycleOf(props: Partial<ConstructorParameters<typeof PullThroughCacheRepositoryTemplate>[2]>): any {
+  const { json } = template(props);
+  return JSON.parse(onlyResource(json(), EcrRepositoryCreationTemplate.tfResourceType).lifecycle_policy);
+}
+
+// The rules each setting makes (without rulePriority, which depends on the others).
+const untaggedRule = (days: number) => ({
+  description: `Expire untagged images after ${days} days`,
+  selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: days },
+  action: { type: 'expire' },
+});
+const countRule = (count: number) => ({
+  description: `Keep at most ${count} images`,
+  selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: count },
+  action: { type: 'expire' },
+});
+const archiveRule = (days: number) => ({
+  description: `Archive images not pulled for ${days} days`,
+  selection: { tagStatus: 'any', countType: 'sinceImagePulled', countUnit: 'days', countNumber: days },
+  action: { type: 'transition', targetStorageClass: 'archive' },
+});
+const expireArchivedRule = (expire: number, archive: number) => ({
+  description: `Expire images not pulled for ${expire} days (${expire - archive} days after they were archived)`,
+  selection: { tagStatus: 'any', storageClass: 'archive', countType: 'sinceImageTransitioned', countUnit: 'days', countNumber: expire - archive },
+  action: { type: 'expire' },
+});
+const prioritized = (...rules: object[]) => ({ rules: rules.map((r, i) => ({ rulePriority: i + 1, ...r })) });
+
+/**
+ * What ECR's lifecycle policy pages say a policy must satisfy, as far as these settings can touch it. Sources:
+ * lifecycle_policy_parameters.html (unique priorities; the 'any' rule last; storageClass 'archive' only with
+ * sinceImageTransitioned, which needs it; countUnit 'days' exactly for the day-based count types; positive counts;
+ * 'transition' needs targetStorageClass 'archive'), lifecycle_policy_examples.html (sinceImagePulled only with
+ * 'transition', sinceImageTransitioned only with 'expire', 90 days in the archive before deletion) and
+ * LifecyclePolicies.html#lp_evaluation_rules (one untagged rule per storage class). The 'any' rule is last among the
+ * rules of its storage class: AWS's own example puts an archive-class 'any' rule after a standard 'any' rule.
+ */
+function ecrLifecycleProblems(policy: { rules: any[] }): string[] {
+  const out: string[] = [];
+  const priorities = policy.rules.map((r) => r.rulePriority);
+  if (new Set(priorities).size !== priorities.length) out.push('priorities are not unique');
+  for (const storageClass of ['standard', 'archive']) {
+    const rules = policy.rules.filter((r) => (r.selection.storageClass ?? 'standard') === storageClass);
+    const anyRules = rules.filter((r) => r.selection.tagStatus === 'any');
+    if (anyRules.length > 1) out.push(`${storageClass}: more than one 'any' rule`);
+    const highest = Math.max(...rules.map((r) => r.rulePriority));
+    if (anyRules.some((r) => r.rulePriority !== highest)) out.push(`${storageClass}: the 'any' rule is not last`);
+    if (rules.filter((r) => r.selection.tagStatus === 'untagged').length > 1) {
+      out.push(`${storageClass}: more than one untagged rule`);
+    }
+  }
+  for (const r of policy.rules) {
+    const { countType, countUnit, countNumber, storageClass } = r.selection;
+    const dayBased = countType !== 'imageCountMoreThan';
+    if (dayBased !== (countUnit === 'days')) out.push(`rule ${r.rulePriority}: countUnit with ${countType}`);
+    if (!Number.isInteger(countNumber) || countNumber < 1) out.push(`rule ${r.rulePriority}: countNumber ${countNumber}`);
+    if ((storageClass === 'archive') !== (countType === 'sinceImageTransitioned')) out.push(`rule ${r.rulePriority}: storageClass with ${countType}`);
+    if (countType === 'sinceImagePulled' && r.action.type !== 'transition') out.push(`rule ${r.rulePriority}: sinceImagePulled must transition`);
+    if (countType === 'sinceImageTransitioned' && r.action.type !== 'expire') out.push(`rule ${r.rulePriority}: sinceImageTransitioned must expire`);
+    if (countType === 'sinceImageTransitioned' && countNumber < 90) out.push(`rule ${r.rulePriority}: fewer than 90 days in the archive`);
+    if (r.action.type === 'transition' && r.action.targetStorageClass !== 'archive') out.push(`rule ${r.rulePriority}: no target storage class`);
+  }
+  return out;
+}
+
+describe('lifecycle settings', () => {
+  test.each([
+    ['untagged expiry', { untaggedImageExpiryDays: 14 }, prioritized(untaggedRule(14))],
+    ['image count', { maxImageCount: 200 }, prioritized(countRule(200))],
+    ['archive by last pull', { archiveImagesNotPulledForDays: 60 }, prioritized(archiveRule(60))],
+    ['untagged expiry and image count', { untaggedImageExpiryDays: 14, maxImageCount: 200 }, prioritized(untaggedRule(14), countRule(200))],
+    ['untagged expiry and archive', { untaggedImageExpiryDays: 7, archiveImagesNotPulledForDays: 60 }, prioritized(untaggedRule(7), archiveRule(60))],
+    ['archive and expiry by last pull', { archiveImagesNotPulledForDays: 30, expireImagesNotPulledForDays: 120 },
+      prioritized(archiveRule(30), expireArchivedRule(120, 30))],
+    ['all three that combine', { untaggedImageExpiryDays: 3, archiveImagesNotPulledForDays: 90, expireImagesNotPulledForDays: 365 },
+      prioritized(untaggedRule(3), archiveRule(90), expireArchivedRule(365, 90))],
+  ])('%s: the rules in their priority order', (_name, props, expected) => {
+    const policy = lifecycleOf(props);
+    expect(policy).toEqual(expected);
+    expect(ecrLifecycleProblems(policy)).toEqual([]);
+  });
+
+  test('the checker above finds what it is for', () => {
+    expect(ecrLifecycleProblems(prioritized(countRule(5), archiveRule(30)))).toEqual(["standard: more than one 'any' rule", "standard: the 'any' rule is not last"]);
+    expect(ecrLifecycleProblems(prioritized(countRule(5), untaggedRule(3)))).toEqual(["standard: the 'any' rule is not last"]);
+    expect(ecrLifecycleProblems(prioritized(untaggedRule(5), untaggedRule(3)))).toEqual(['standard: more than one untagged rule']);
+    expect(ecrLifecycleProblems(prioritized(expireArchivedRule(100, 30)))).toEqual(['rule 1: fewer than 90 days in the archive']);
+    expect(ecrLifecycleProblems({ rules: [{ ...archiveRule(5), rulePriority: 1, action: { type: 'expire' } }] })).toEqual(['rule 1: sinceImagePulled must transition']);
+  });
+
+  test('any mix of settings either makes a policy ECR accepts or is refused with a ValidationError', () => {
+    const days = fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined });
+    fc.assert(fc.property(days, days, days, days, (untagged, count, archive, expire) => {
+      const props = { untaggedImageExpiryDays: untagged, maxImageCount: count, archiveImagesNotPulledForDays: archive, expireImagesNotPulledForDays: expire };
+      const refused = (count !== undefined && archive !== undefined) || (expire !== undefined && (archive === undefined || expire - archive < 90));
+      if (refused) {
+        expect(() => template(props)).toThrow(errors.ValidationError);
+      } else if ([untagged, count, archive, expire].some((v) => v !== undefined)) {
+        expect(ecrLifecycleProblems(lifecycleOf(props))).toEqual([]);
+      }
+    }), { numRuns: 60 });
+  });
+
+  test('exactly 90 days in the archive is allowed', () => {
+    expect(lifecycleOf({ archiveImagesNotPulledForDays: 30, expireImagesNotPulledForDays: 120 }).rules[1].selection.countNumber).toBe(90);
+    expect(() => template({ archiveImagesNotPulledForDays: 31, expireImagesNotPulledForDays: 120 }))
+      .toThrow(errors.archiveMinimum('test/T', 31, 120).message);
+  });
+
+  test.each([
+    [{ maxImageCount: 100, archiveImagesNotPulledForDays: 30 }, errors.countAndArchiveConflict('test/T').message],
+    [{ expireImagesNotPulledForDays: 180 }, errors.expireWithoutArchive('test/T', 180).message],
+    [{ expireImagesNotPulledForDays: 30 }, errors.expireWithoutArchive('test/T', 30).message],
+    [{ archiveImagesNotPulledForDays: 60, expireImagesNotPulledForDays: 100 }, errors.archiveMinimum('test/T', 60, 100).message],
+    [{ archiveImagesNotPulledForDays: 60, expireImagesNotPulledForDays: 30 }, errors.archiveMinimum('test/T', 60, 30).message],
+    [{ archiveImagesNotPulledForDays: 0 }, errors.positiveWholeNumber('test/T', 'archiveImagesNotPulledForDays', 0).message],
+    [{ archiveImagesNotPulledForDays: 30, expireImagesNotPulledForDays: 200.5 },
+      errors.positiveWholeNumber('test/T', 'expireImagesNotPulledForDays', 200.5).message],
+    [{ lifecyclePolicy: '{}', archiveImagesNotPulledForDays: 30 }, errors.lifecycleConflict('test/T').message],
+    [{ lifecyclePolicy: '{}', expireImagesNotPulledForDays: 300 }, errors.lifecycleConflict('test/T').message],
+  ])('refuses %j', (props, message) => {
+    expect(() => template(props)).toThrow(message);
+  });
+
+  test('the messages say what ECR allows and how to fix the settings', () => {
+    expect(errors.expireWithoutArchive('test/T', 180).message).toBe(
+      "test/T: expireImagesNotPulledForDays 180 needs archiveImagesNotPulledForDays: ECR's last-pull rules can only move images to the " +
+      'archive storage class, and a lifecycle rule deletes an archived image only after 90 days there. Set archiveImagesNotPulledForDays ' +
+      'to at most 90, or use maxImageCount to delete images instead.');
+    expect(errors.expireWithoutArchive('test/T', 30).message).toContain(
+      'Set archiveImagesNotPulledForDays, and expireImagesNotPulledForDays at least 90 days later (for example 30 and 120), or use maxImageCount');
+    expect(errors.archiveMinimum('test/T', 60, 100).message).toBe(
+      'test/T: expireImagesNotPulledForDays 100 leaves images 40 days in the archive after archiveImagesNotPulledForDays 60, but ECR ' +
+      'deletes an archived image only after 90 days there. Set expireImagesNotPulledForDays to at least 150, or ' +
+      'archiveImagesNotPulledForDays to at most 10.');
+    expect(errors.archiveMinimum('test/T', 60, 30).message).toMatch(/Set expireImagesNotPulledForDays to at least 150\.$/);
+  });
+
+  test('number tokens become Terraform expressions where the numbers go, and are not checked', () => {
+    const stack = newStack();
+    const archive = new TerraformVariable(stack, 'archive', { type: 'number' }).numberValue;
+    const expire = new TerraformVariable(stack, 'expire', { type: 'number' }).numberValue;
+    const count = new TerraformVariable(stack, 'count', { type: 'number' }).numberValue;
+    new PullThroughCacheRepositoryTemplate(stack, 'T', { prefix: 'quay', archiveImagesNotPulledForDays: archive, expireImagesNotPulledForDays: expire });
+    new PullThroughCacheRepositoryTemplate(stack, 'U', { prefix: 'k8s', untaggedImageExpiryDays: count });
+    const templates = resourcesOf(synthJson(stack), EcrRepositoryCreationTemplate.tfResourceType);
+    const [t, u] = Object.keys(templates).sort().map((k) => templates[k].lifecycle_policy);
+    expect(t).toBe(
+      '{"rules":[{"rulePriority":1,"description":"Archive images not pulled for ${var.archive} days","selection":{"tagStatus":"any",' +
+      '"countType":"sinceImagePulled","countUnit":"days","countNumber":${var.archive}},"action":{"type":"transition","targetStorageClass":"archive"}},' +
+      '{"rulePriority":2,"description":"Expire images not pulled for ${var.expire} days (${(var.expire - var.archive)} days after they were archived)",' +
+      '"selection":{"tagStatus":"any","storageClass":"archive","countType":"sinceImageTransitioned","countUnit":"days",' +
+      '"countNumber":${(var.expire - var.archive)}},"action":{"type":"expire"}}]}');
+    expect(u).toContain('"countNumber":${var.count}}');
+    // With the variables' values put in, the document is JSON.
+    expect(JSON.parse(t.replace(/\$\{\(var\.expire - var\.archive\)\}/g, '275').replace(/\$\{var\.\w+\}/g, '90')).rules[1].selection.countNumber).toBe(275);
   });
 });
 

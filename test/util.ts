@@ -20,6 +20,16 @@ export function synth(stack: TerraformStack): string {
   return Testing.synth(stack, true);
 }
 
+/** Runs the stack's validations as `cdktf synth` does and returns the error text; fails when synth succeeds. */
+export function synthError(stack: TerraformStack): string {
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('synth did not fail');
+}
+
 /** The synthesized JSON of a stack, parsed; validations run as in `cdktf synth`. */
 export function synthJson(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));

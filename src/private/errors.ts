@@ -8,6 +8,7 @@ import { IConstruct } from 'constructs';
 import { allowedValues, itemRange, lengthRange, mapEntryRange, RuleKind } from './aws/argument-check';
 import { ArgumentLimits, Constraint, ECR_PULL_THROUGH_CACHE_RULE, ECR_REPOSITORY_CREATION_TEMPLATE, IAM_ROLE } from './aws/argument-table';
 import {
+  ARCHIVE_MINIMUM_DAYS,
   CREDENTIAL_ARN_MAX_LENGTH,
   CREDENTIAL_ARN_MIN_LENGTH,
   MAX_RULES_PER_REGION,
@@ -235,8 +236,35 @@ export function iamRoleName(where: Where, prop: string, value: string): Validati
 // Repository creation templates
 
 export function lifecycleConflict(where: Where): ValidationError {
-  return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays or maxImageCount. ` +
-    `Use either the raw lifecycle policy or the simple settings.`);
+  return fail(where, `lifecyclePolicy cannot be combined with untaggedImageExpiryDays, maxImageCount, archiveImagesNotPulledForDays ` +
+    `or expireImagesNotPulledForDays. Use either the raw lifecycle policy or the simple settings.`);
+}
+
+export function countAndArchiveConflict(where: Where): ValidationError {
+  return fail(where, `maxImageCount cannot be combined with archiveImagesNotPulledForDays: both are rules on every image in standard ` +
+    `storage, and ECR acts on an image only through the first rule whose tag selection matches it (and wants the rule on every ` +
+    `image last), so one of the two would never apply. Keep one of them.`);
+}
+
+export function expireWithoutArchive(where: Where, expireDays: number): ValidationError {
+  return fail(where, `expireImagesNotPulledForDays ${expireDays} needs archiveImagesNotPulledForDays: ECR's last-pull rules can only ` +
+    `move images to the archive storage class, and a lifecycle rule deletes an archived image only after ${ARCHIVE_MINIMUM_DAYS} days there. ` +
+    `${archiveFix(expireDays)}, or use maxImageCount to delete images instead.`);
+}
+
+export function archiveMinimum(where: Where, archiveDays: number, expireDays: number): ValidationError {
+  return fail(where, `expireImagesNotPulledForDays ${expireDays} leaves images ${expireDays - archiveDays} days in the archive after ` +
+    `archiveImagesNotPulledForDays ${archiveDays}, but ECR deletes an archived image only after ${ARCHIVE_MINIMUM_DAYS} days there. ` +
+    `Set expireImagesNotPulledForDays to at least ${archiveDays + ARCHIVE_MINIMUM_DAYS}` +
+    (expireDays > ARCHIVE_MINIMUM_DAYS ? `, or archiveImagesNotPulledForDays to at most ${expireDays - ARCHIVE_MINIMUM_DAYS}.` : '.'));
+}
+
+/** How to pair an expiry with an archive setting that ECR accepts. */
+function archiveFix(expireDays: number): string {
+  return expireDays > ARCHIVE_MINIMUM_DAYS
+    ? `Set archiveImagesNotPulledForDays to at most ${expireDays - ARCHIVE_MINIMUM_DAYS}`
+    : `Set archiveImagesNotPulledForDays, and expireImagesNotPulledForDays at least ${ARCHIVE_MINIMUM_DAYS} days later ` +
+      `(for example ${expireDays} and ${expireDays + ARCHIVE_MINIMUM_DAYS})`;
 }
 
 export function positiveWholeNumber(where: Where, prop: string, value: number): ValidationError {
@@ -347,6 +375,25 @@ export function mergedRepositoryPolicyLength(length: number, max: number): strin
 export function registryPolicyOwnership(regionKey: string, managed: string[], unmanaged: string[]): string {
   return `the grants in ${regionKey} disagree about who owns the registry policy: manageRegistryPolicy is true for ` +
     `${managed.join(', ')} and false for ${unmanaged.join(', ')}. A registry has one policy per Region: set the same value on all of them.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Failure notifications
+
+export function topicRegionMismatch(where: Where, value: string, ruleRegion: string): ValidationError {
+  return fail(where, `topicArn '${value}' is in another Region than this rule ('${ruleRegion}'): an EventBridge rule sends to SNS topics ` +
+    `of its own Region only. Pass a topic in '${ruleRegion}', or leave topicArn out to get a new topic in each Region of the rules.`);
+}
+
+export function failureNotificationsTwice(where: Where): ValidationError {
+  return fail(where, `addFailureNotifications() was already called here: failed syncs already go to one topic per Region. ` +
+    `Subscribe more endpoints to that topic (failureTopicArn) instead of calling it again.`);
+}
+
+// A construct validation: cdktf prints it after the construct path.
+export function notificationsWithoutRules(region: string | undefined): string {
+  return `failure notifications for ${region === undefined ? "the provider's Region" : `Region '${region}'`} cover no pull through cache rule, ` +
+    `so their EventBridge rule would match nothing. Add a rule in that Region, or do not call addFailureNotifications().`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

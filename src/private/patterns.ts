@@ -46,6 +46,12 @@ export const ROLE_ARN_PATTERN = regExpOf(RULE.custom_role_arn.library)!;
 /** Account IDs (API shape RegistryId). */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 
+/**
+ * An SNS topic ARN: topic names have 1-256 letters, digits, '-' or '_', and '.fifo' at the end of a FIFO topic.
+ * @see https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+ */
+export const SNS_TOPIC_ARN_PATTERN = /^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:[\w-]{1,256}(\.fifo)?$/;
+
 /** AWS region names such as us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
 export const REGION_PATTERN = regExpOf(RULE.region.library)!;
 
@@ -64,6 +70,12 @@ export const TEMPLATE_DESCRIPTION_MAX_LENGTH = lengthRange(TEMPLATE.description)
 /** Lifecycle and repository policy text limits of repository creation templates. */
 export const LIFECYCLE_POLICY_MAX_LENGTH = lengthRange(TEMPLATE.lifecycle_policy).max;
 export const REPOSITORY_POLICY_MAX_LENGTH = lengthRange(TEMPLATE.repository_policy).max;
+
+/**
+ * Days an image must stay in the archive storage class before a lifecycle rule may delete it.
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive-image.html
+ */
+export const ARCHIVE_MINIMUM_DAYS = 90;
 
 /** Pull through cache rules per registry and region: a fixed quota, not adjustable. */
 export const MAX_RULES_PER_REGION = 50;

@@ -429,6 +429,68 @@ export const ECR_REGISTRY_POLICY = {
   region: REGION,
 } satisfies Record<string, ArgumentLimits>;
 
+// ---------------------------------------------------------------------------------------------------------------
+// aws_cloudwatch_event_rule, aws_cloudwatch_event_target (failure notifications)
+
+const EVENTS = 'internal/service/events/';
+
+export const CLOUDWATCH_EVENT_RULE = {
+  description: {
+    provider: { file: `${EVENTS}rule.go`, minLength: 0, maxLength: 512 },
+    api: { shape: 'RuleDescription', source: 'EventBridge API reference, PutRule', maxLength: 512 },
+    allowed: 'a description',
+  },
+  event_pattern: {
+    provider: {
+      file: `${EVENTS}rule.go`,
+      json: true,
+      maxLength: 4096,
+      note: 'validateEventPatternValue: valid JSON, at most 4096 characters once normalized',
+    },
+    api: { shape: 'EventPattern', source: 'EventBridge API reference, PutRule', maxLength: 4096 },
+    allowed: 'the event pattern the library makes (at most 50 prefixes of at most 30 characters fit)',
+  },
+  region: REGION,
+} satisfies Record<string, ArgumentLimits>;
+
+export const CLOUDWATCH_EVENT_TARGET = {
+  arn: {
+    provider: { file: `${EVENTS}target.go`, pattern: PROVIDER_ARN_PATTERN, note: 'verify.ValidARN' },
+    api: { shape: 'TargetArn', source: 'EventBridge API reference, Target', minLength: 1, maxLength: 1600 },
+    library: {
+      pattern: '^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:[\\w-]{1,256}(\\.fifo)?$',
+      reason: 'failure notifications go to an SNS topic: its name has 1-256 letters, digits, - or _ (SNS API reference, CreateTopic)',
+    },
+    allowed: `an SNS topic ARN such as 'arn:aws:sns:us-east-1:111122223333:alerts', in the Region of the rules`,
+  },
+  region: REGION,
+  rule: {
+    provider: { file: `${EVENTS}validate.go`, maxLength: 64, pattern: '^[0-9A-Za-z_.-]+$', note: 'validateRuleName' },
+    api: { shape: 'RuleName', source: 'EventBridge API reference, PutTargets', minLength: 1, maxLength: 64, pattern: '^[\\.\\-_A-Za-z0-9]+$' },
+    allowed: 'the name of the EventBridge rule the library makes',
+  },
+} satisfies Record<string, ArgumentLimits>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// aws_sns_topic, aws_sns_topic_policy (failure notifications)
+
+export const SNS_TOPIC = {
+  region: REGION,
+} satisfies Record<string, ArgumentLimits>;
+
+export const SNS_TOPIC_POLICY = {
+  arn: {
+    provider: { file: 'internal/service/sns/topic_policy.go', pattern: PROVIDER_ARN_PATTERN, note: 'verify.ValidARN' },
+    allowed: 'the ARN of the topic the library makes',
+  },
+  policy: {
+    provider: { file: 'internal/service/sns/topic_policy.go', json: true, note: 'sdkv2.IAMPolicyDocumentSchemaRequired' },
+    api: { shape: 'attributeValue', source: 'SNS API reference, SetTopicAttributes (Policy)', note: 'a JSON access policy' },
+    allowed: 'a JSON access policy',
+  },
+  region: REGION,
+} satisfies Record<string, ArgumentLimits>;
+
 /** Every table, by Terraform type (`data.` for data sources). */
 export const ARGUMENT_TABLES: { readonly [type: string]: { readonly [argument: string]: ArgumentLimits } } = {
   'aws_ecr_pull_through_cache_rule': ECR_PULL_THROUGH_CACHE_RULE,
@@ -439,4 +501,8 @@ export const ARGUMENT_TABLES: { readonly [type: string]: { readonly [argument: s
   'aws_iam_role': IAM_ROLE,
   'aws_iam_role_policy': IAM_ROLE_POLICY,
   'aws_ecr_registry_policy': ECR_REGISTRY_POLICY,
+  'aws_cloudwatch_event_rule': CLOUDWATCH_EVENT_RULE,
+  'aws_cloudwatch_event_target': CLOUDWATCH_EVENT_TARGET,
+  'aws_sns_topic': SNS_TOPIC,
+  'aws_sns_topic_policy': SNS_TOPIC_POLICY,
 };

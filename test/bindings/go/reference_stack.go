@@ -85,7 +85,19 @@ func NewReferenceStack(scope constructs.Construct, id string) cdktf.TerraformSta
 			ResourceTags:            &map[string]*string{"cost-center": jsii.String("platform")},
 		},
 	})
-	cache.AddRule(jsii.String("Quay"), &ptc.PullThroughCacheRuleProps{Upstream: ptc.UpstreamRegistry_Quay()})
+	cache.AddRule(jsii.String("Quay"), &ptc.PullThroughCacheRuleProps{
+		Upstream: ptc.UpstreamRegistry_Quay(),
+		RepositoryTemplate: &ptc.RepositoryTemplateOptions{
+			Description:                   jsii.String("Quay images, archived when not pulled"),
+			UntaggedImageExpiryDays:       jsii.Number(14),
+			ArchiveImagesNotPulledForDays: jsii.Number(90),
+			ExpireImagesNotPulledForDays:  jsii.Number(180),
+		},
+	})
+	cache.AddFailureNotifications(nil)
+	cdktf.NewTerraformOutput(stack, jsii.String("sync_failures_topic"), &cdktf.TerraformOutputConfig{
+		Value: cache.FailureTopicArn(),
+	})
 	kubernetes := cache.AddRule(jsii.String("Kubernetes"), &ptc.PullThroughCacheRuleProps{Upstream: ptc.UpstreamRegistry_Kubernetes()})
 	cache.AddRule(jsii.String("EcrPublic"), &ptc.PullThroughCacheRuleProps{Upstream: ptc.UpstreamRegistry_EcrPublic()})
 	github := cache.AddRule(jsii.String("GitHub"), &ptc.PullThroughCacheRuleProps{

@@ -83,7 +83,18 @@ class ReferenceStack(TerraformStack):
                 resource_tags={"cost-center": "platform"},
             ),
         )
-        cache.add_rule("Quay", upstream=UpstreamRegistry.quay())
+        cache.add_rule(
+            "Quay",
+            upstream=UpstreamRegistry.quay(),
+            repository_template=RepositoryTemplateOptions(
+                description="Quay images, archived when not pulled",
+                untagged_image_expiry_days=14,
+                archive_images_not_pulled_for_days=90,
+                expire_images_not_pulled_for_days=180,
+            ),
+        )
+        cache.add_failure_notifications()
+        TerraformOutput(self, "sync_failures_topic", value=cache.failure_topic_arn)
         kubernetes = cache.add_rule("Kubernetes", upstream=UpstreamRegistry.kubernetes())
         cache.add_rule("EcrPublic", upstream=UpstreamRegistry.ecr_public())
         github = cache.add_rule(

@@ -13,6 +13,10 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { ARGUMENTS as EVENT_RULE_ARGUMENTS } from '../../../src/private/aws/cloudwatch-event-rule';
+import { ARGUMENTS as EVENT_TARGET_ARGUMENTS } from '../../../src/private/aws/cloudwatch-event-target';
+import { ARGUMENTS as TOPIC_ARGUMENTS } from '../../../src/private/aws/sns-topic';
+import { ARGUMENTS as TOPIC_POLICY_ARGUMENTS } from '../../../src/private/aws/sns-topic-policy';
 import { ARGUMENTS as DATA_RULE_ARGUMENTS } from '../../../src/private/aws/data-aws-ecr-pull-through-cache-rule';
 import { ARGUMENTS as RULE_ARGUMENTS } from '../../../src/private/aws/ecr-pull-through-cache-rule';
 import { ARGUMENTS as REGISTRY_POLICY_ARGUMENTS } from '../../../src/private/aws/ecr-registry-policy';
@@ -88,6 +92,10 @@ const CLASSES: Array<[string, readonly Argument<any>[]]> = [
   ['aws_iam_role', ROLE_ARGUMENTS],
   ['aws_iam_role_policy', ROLE_POLICY_ARGUMENTS],
   ['aws_ecr_registry_policy', REGISTRY_POLICY_ARGUMENTS],
+  ['aws_cloudwatch_event_rule', EVENT_RULE_ARGUMENTS],
+  ['aws_cloudwatch_event_target', EVENT_TARGET_ARGUMENTS],
+  ['aws_sns_topic', TOPIC_ARGUMENTS],
+  ['aws_sns_topic_policy', TOPIC_POLICY_ARGUMENTS],
 ];
 
 function flatten(args: readonly Argument<any>[], parent = ''): Array<[string, Argument<any>]> {

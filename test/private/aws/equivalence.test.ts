@@ -5,6 +5,8 @@
  */
 import { App, ITerraformDependable, TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
+import { CloudwatchEventRule as PCloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget as PCloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { DataAwsCallerIdentity as PDataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsEcrPullThroughCacheRule as PDataAwsEcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/data-aws-ecr-pull-through-cache-rule';
 import { DataAwsPartition as PDataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
@@ -16,6 +18,10 @@ import { IamRole as PIamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy as PIamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecretsmanagerSecret as PSecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretVersion as PSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import { SnsTopic as PSnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy as PSnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { CloudwatchEventRule } from '../../../src/private/aws/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '../../../src/private/aws/cloudwatch-event-target';
 import { DataAwsCallerIdentity } from '../../../src/private/aws/data-aws-caller-identity';
 import { DataAwsEcrPullThroughCacheRule } from '../../../src/private/aws/data-aws-ecr-pull-through-cache-rule';
 import { DataAwsPartition } from '../../../src/private/aws/data-aws-partition';
@@ -27,6 +33,8 @@ import { IamRole } from '../../../src/private/aws/iam-role';
 import { IamRolePolicy } from '../../../src/private/aws/iam-role-policy';
 import { SecretsmanagerSecret } from '../../../src/private/aws/secretsmanager-secret';
 import { SecretsmanagerSecretVersion } from '../../../src/private/aws/secretsmanager-secret-version';
+import { SnsTopic } from '../../../src/private/aws/sns-topic';
+import { SnsTopicPolicy } from '../../../src/private/aws/sns-topic-policy';
 
 /** Values shared by both sides of a case; a stack-bound value (a token, a dependency) is made per stack. */
 type Inputs = (stack: TerraformStack) => any;
@@ -243,6 +251,68 @@ const REGISTRY_POLICY: Case[] = [
   },
 ];
 
+const EVENT_PATTERN = '{"source":["aws.ecr"],"detail-type":["ECR Pull Through Cache Action"]}';
+
+const EVENT_RULE: Case[] = [
+  {
+    name: 'event pattern only',
+    inputs: () => ({ eventPattern: EVENT_PATTERN }),
+    ours: (s, i) => new CloudwatchEventRule(s, 'Element', i),
+    theirs: (s, i) => new PCloudwatchEventRule(s, 'Element', i),
+  },
+  {
+    name: 'every argument',
+    inputs: (s) => ({ eventPattern: tokenOf(s, 'pattern'), description: 'failed syncs', region: 'eu-west-1' }),
+    ours: (s, i) => new CloudwatchEventRule(s, 'Element', i),
+    theirs: (s, i) => new PCloudwatchEventRule(s, 'Element', i),
+  },
+];
+
+const EVENT_TARGET: Case[] = [
+  {
+    name: 'rule and arn',
+    inputs: (s) => ({ rule: tokenOf(s, 'rule'), arn: 'arn:aws:sns:us-east-1:111122223333:alerts' }),
+    ours: (s, i) => new CloudwatchEventTarget(s, 'Element', i),
+    theirs: (s, i) => new PCloudwatchEventTarget(s, 'Element', i),
+  },
+  {
+    name: 'every argument',
+    inputs: (s) => ({ rule: 'failed-syncs', arn: tokenOf(s, 'arn'), region: 'eu-west-1' }),
+    ours: (s, i) => new CloudwatchEventTarget(s, 'Element', i),
+    theirs: (s, i) => new PCloudwatchEventTarget(s, 'Element', i),
+  },
+];
+
+const TOPIC: Case[] = [
+  {
+    name: 'no arguments',
+    inputs: () => ({}),
+    ours: (s, i) => new SnsTopic(s, 'Element', i),
+    theirs: (s, i) => new PSnsTopic(s, 'Element', i),
+  },
+  {
+    name: 'region',
+    inputs: () => ({ region: 'eu-west-1' }),
+    ours: (s, i) => new SnsTopic(s, 'Element', i),
+    theirs: (s, i) => new PSnsTopic(s, 'Element', i),
+  },
+];
+
+const TOPIC_POLICY: Case[] = [
+  {
+    name: 'arn and policy',
+    inputs: (s) => ({ arn: tokenOf(s, 'arn'), policy: '{"Version":"2012-10-17","Statement":[]}' }),
+    ours: (s, i) => new SnsTopicPolicy(s, 'Element', i),
+    theirs: (s, i) => new PSnsTopicPolicy(s, 'Element', i),
+  },
+  {
+    name: 'every argument',
+    inputs: (s) => ({ arn: 'arn:aws:sns:eu-west-1:111122223333:alerts', policy: tokenOf(s, 'policy'), region: 'eu-west-1' }),
+    ours: (s, i) => new SnsTopicPolicy(s, 'Element', i),
+    theirs: (s, i) => new PSnsTopicPolicy(s, 'Element', i),
+  },
+];
+
 const DATA: Case[] = [
   {
     name: 'aws_partition',
@@ -284,6 +354,10 @@ describe.each([
   ['aws_iam_role', ROLE],
   ['aws_iam_role_policy', ROLE_POLICY],
   ['aws_ecr_registry_policy', REGISTRY_POLICY],
+  ['aws_cloudwatch_event_rule', EVENT_RULE],
+  ['aws_cloudwatch_event_target', EVENT_TARGET],
+  ['aws_sns_topic', TOPIC],
+  ['aws_sns_topic_policy', TOPIC_POLICY],
   ['data sources', DATA],
 ])('%s equals the provider package', (_type, cases) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => expectSame(c));
@@ -297,6 +371,11 @@ describe('attribute references equal the provider package', () => {
     ['secret id', (s: Construct) => new SecretsmanagerSecret(s, 'E', { name: 'n' }).id, (s: Construct) => new PSecretsmanagerSecret(s, 'E', { name: 'n' }).id],
     ['role arn', (s: Construct) => new IamRole(s, 'E', { assumeRolePolicy: '{}' }).arn, (s: Construct) => new PIamRole(s, 'E', { assumeRolePolicy: '{}' }).arn],
     ['role name', (s: Construct) => new IamRole(s, 'E', { assumeRolePolicy: '{}' }).name, (s: Construct) => new PIamRole(s, 'E', { assumeRolePolicy: '{}' }).name],
+    ['event rule arn', (s: Construct) => new CloudwatchEventRule(s, 'E', { eventPattern: '{}' }).arn,
+      (s: Construct) => new PCloudwatchEventRule(s, 'E', { eventPattern: '{}' }).arn],
+    ['event rule name', (s: Construct) => new CloudwatchEventRule(s, 'E', { eventPattern: '{}' }).name,
+      (s: Construct) => new PCloudwatchEventRule(s, 'E', { eventPattern: '{}' }).name],
+    ['topic arn', (s: Construct) => new SnsTopic(s, 'E', {}).arn, (s: Construct) => new PSnsTopic(s, 'E', {}).arn],
     ['partition', (s: Construct) => new DataAwsPartition(s, 'E').partition, (s: Construct) => new PDataAwsPartition(s, 'E', {}).partition],
     ['dns_suffix', (s: Construct) => new DataAwsPartition(s, 'E').dnsSuffix, (s: Construct) => new PDataAwsPartition(s, 'E', {}).dnsSuffix],
     ['account_id', (s: Construct) => new DataAwsCallerIdentity(s, 'E').accountId, (s: Construct) => new PDataAwsCallerIdentity(s, 'E', {}).accountId],

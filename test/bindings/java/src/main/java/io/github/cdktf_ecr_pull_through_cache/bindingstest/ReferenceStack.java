@@ -97,7 +97,17 @@ public class ReferenceStack extends TerraformStack {
                         .resourceTags(Map.of("cost-center", "platform"))
                         .build())
                 .build());
-        cache.addRule("Quay", PullThroughCacheRuleProps.builder().upstream(UpstreamRegistry.quay()).build());
+        cache.addRule("Quay", PullThroughCacheRuleProps.builder()
+                .upstream(UpstreamRegistry.quay())
+                .repositoryTemplate(RepositoryTemplateOptions.builder()
+                        .description("Quay images, archived when not pulled")
+                        .untaggedImageExpiryDays(14)
+                        .archiveImagesNotPulledForDays(90)
+                        .expireImagesNotPulledForDays(180)
+                        .build())
+                .build());
+        cache.addFailureNotifications();
+        TerraformOutput.Builder.create(this, "sync_failures_topic").value(cache.getFailureTopicArn()).build();
         PullThroughCacheRule kubernetes = cache.addRule("Kubernetes",
                 PullThroughCacheRuleProps.builder().upstream(UpstreamRegistry.kubernetes()).build());
         cache.addRule("EcrPublic", PullThroughCacheRuleProps.builder().upstream(UpstreamRegistry.ecrPublic()).build());
