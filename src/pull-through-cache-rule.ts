@@ -6,10 +6,10 @@ import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView }
 import * as errors from './private/errors';
 import { Where } from './private/errors';
 import { addPullGrant, GrantTarget } from './private/grants';
-import { repositoryArn } from './private/iam';
 import { UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { recordedRole } from './private/role-readiness';
+import { registerRuleUses } from './private/stack-checks';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validatePrefixPair, validateRegion } from './private/validate';
 import { PullThroughCacheRepositoryTemplate, RepositoryTemplateOptions } from './repository-template';
@@ -123,8 +123,10 @@ export interface ExistingPullThroughCacheRuleOptions {
   readonly upstreamRepositoryPrefix?: string;
 
   /**
-   * Whether the repository creation template of the rule's prefix sets resource tags: pulling principals then need
-   * `ecr:TagResource` too.
+   * Whether the repository creation template that applies to the rule's repositories sets resource tags: pulling
+   * principals then need `ecr:TagResource` too.
+   *
+   * Templates of this stack are taken into account without it; set it for a template made elsewhere.
    *
    * @default false
    */
@@ -243,6 +245,15 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
       });
     }
     registerRule(this);
+    registerRuleUses(this, props.region, {
+      isEcr: upstream.type === UpstreamRegistryType.ECR,
+      roleArn: upstream.roleArn,
+      repositoryPrefix: upstream.repositoryPrefix,
+      accountId: upstream._accountId,
+      region: upstream._region,
+      secretRegion: upstream.credential?._region,
+      secretSource: upstream.credential?._source,
+    });
   }
 
   /**
@@ -288,8 +299,12 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    *
    * Adds an inline policy (`aws_iam_role_policy`) to that role with `ecr:GetAuthorizationToken` on `*`, and
    * `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`, `ecr:BatchCheckLayerAvailability`,
-   * `ecr:BatchImportUpstreamImage`, `ecr:CreateRepository` (and `ecr:TagResource` when the rule's template sets
-   * tags) on `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. The registry policy is left alone.
+   * `ecr:BatchImportUpstreamImage`, `ecr:CreateRepository` on `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`,
+   * and `ecr:TagResource` where the repository creation template that applies to new repositories sets tags (the
+   * rule's own template, else the template of the longest parent prefix, else the `ROOT` template of the Region, as
+   * far as they are in this stack). Written at synth, so templates added later count. When the grants on one role
+   * outgrow IAM's inline policy quota, they become customer managed policies attached to the role. The registry
+   * policy is left alone.
    *
    * @param roleName the name (not the ARN) of an IAM role in this account, e.g. a node role.
    */
@@ -303,7 +318,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    * @internal
    */
   public _grantTarget(): GrantTarget {
-    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.repositoryTemplate?.setsResourceTags ?? false);
+    return { region: this.region, regionArgument: this._regionArgument, prefix: this.ecrRepositoryPrefix, tagsOnCreate: false };
   }
 
   private view(): RuleView {
@@ -367,10 +382,6 @@ function registryHostOf(scope: IConstruct, registryId: string, region: string): 
   return `${registryId}.dkr.ecr.${region}.${partitionOf(scope).dnsSuffix}`;
 }
 
-/** The repositories of a rule, for grants: `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. */
-function grantTargetOf(scope: IConstruct, region: string, prefix: string, tagsOnCreate: boolean): GrantTarget {
-  return { repositoryArn: repositoryArn(partitionOf(scope).partition, region, callerIdentityOf(scope).accountId, prefix), tagsOnCreate };
-}
 
 /** A rule this stack does not own, read through the `aws_ecr_pull_through_cache_rule` data source. */
 class ExistingPullThroughCacheRule extends Construct implements IPullThroughCacheRule {
@@ -379,6 +390,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   private readonly region: string;
   private readonly upstream: UpstreamView;
   private readonly templateSetsTags: boolean;
+  private readonly regionArgument?: string;
 
   constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
     super(scope, id);
@@ -394,6 +406,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
     validatePrefixPair(where, ecrRepositoryPrefix, upstreamPrefix);
     this.ecrRepositoryPrefix = ecrRepositoryPrefix;
     this.templateSetsTags = options.templateSetsTags ?? false;
+    this.regionArgument = options.region;
     this.data = new DataAwsEcrPullThroughCacheRule(this, 'Resource', { ecrRepositoryPrefix, region: options.region });
     this.region = effectiveRegion(this, options.region);
     // registryHost and grants need these: make the data sources now, not while synthesizing.
@@ -423,7 +436,9 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   }
 
   public grantPull(roleName: string): void {
-    addPullGrant(this, roleName, () => [grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.templateSetsTags)]);
+    addPullGrant(this, roleName, () => [{
+      region: this.region, regionArgument: this.regionArgument, prefix: this.ecrRepositoryPrefix, tagsOnCreate: this.templateSetsTags,
+    }]);
   }
 
   private view(): RuleView {

@@ -13,6 +13,7 @@ import {
   REPOSITORY_POLICY_MAX_LENGTH,
   TEMPLATE_DESCRIPTION_MAX_LENGTH,
 } from './private/patterns';
+import { checkPolicySize, PolicyKind, registerTemplate } from './private/stack-checks';
 import { callerIdentityOf, effectiveRegion, partitionOf } from './private/stack-data';
 import { isLiteral, validatePrefix, validateRegion } from './private/validate';
 
@@ -160,6 +161,13 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
   public readonly setsResourceTags: boolean;
 
   /**
+   * The template's own `region` argument, if any.
+   *
+   * @internal
+   */
+  public readonly _regionArgument?: string;
+
+  /**
    * @param scope the construct this one belongs to, e.g. the stack.
    * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
    * @param props the prefix and the settings of the repositories the template applies to.
@@ -170,6 +178,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     validatePrefix(where, 'prefix', props.prefix);
     validateRegion(where, 'region', props.region);
     this.prefix = normalizePrefix(props.prefix);
+    this._regionArgument = props.region;
 
     if (isLiteral(props.description) && props.description.length > TEMPLATE_DESCRIPTION_MAX_LENGTH) {
       throw errors.templateDescription(where, props.description);
@@ -212,6 +221,8 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       // IAM is eventually consistent: ECR checks the role when the template is made, so wait for its policy too.
       dependsOn: role ? [role.policy] : undefined,
     });
+    // Checked at synth against the other templates of its prefix and Region, and read by grants.
+    registerTemplate(this);
   }
 
   private makeRole(props: PullThroughCacheRepositoryTemplateProps, customerKey: boolean): { role: IamRole; policy: IamRolePolicy } {
@@ -226,11 +237,15 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     if (customerKey) {
       statements.push({ Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: props.kmsKey! });
     }
+    const trust = assumeRolePolicy(ECR_PRINCIPAL);
     const role = new IamRole(this, 'Role', {
       description: `Applies the repository creation template for '${this.prefix}' to pull through cache repositories`,
-      assumeRolePolicy: assumeRolePolicy(ECR_PRINCIPAL),
+      assumeRolePolicy: trust,
     });
-    const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: policyDocument(statements) });
+    checkPolicySize(role, PolicyKind.TRUST, trust);
+    const document = policyDocument(statements);
+    const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: document });
+    checkPolicySize(policy, PolicyKind.INLINE, document);
     return { role, policy };
   }
 }

@@ -51,7 +51,7 @@ const RULES_OF_STACK = Symbol.for('cdktf-ecr-pull-through-cache.rules');
  * stack's default AWS provider names a literal Region, that Region is the key, so `region: 'us-east-1'` and a rule
  * relying on a us-east-1 provider are seen as the same Region.
  */
-function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
+export function regionKey(rule: { readonly _regionArgument?: string }, defaultRegion?: string): string {
   const r = rule._regionArgument ?? defaultRegion;
   if (r === undefined) return "the provider's Region";
   return isTokenString(r) ? `Region ${r}` : `Region '${r}'`;
@@ -74,18 +74,23 @@ export function registerRule(rule: RegisteredRule): void {
   rule.node.addValidation({ validate: () => ruleErrors(rule, indexOf(entry)) });
 }
 
+/** The rules of a stack made so far (owned rules only: references are not rules of this stack). */
+export function rulesOf(stack: TerraformStack): readonly RegisteredRule[] {
+  return stackState<StackRules>(stack, RULES_OF_STACK)?.rules ?? [];
+}
+
 function prefixOf(rule: RegisteredRule): string | undefined {
   return isTokenString(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
 }
 
 /** The proper ancestors of a prefix: 'a' and 'a/b' for 'a/b/c'. */
-function ancestorsOf(prefix: string): string[] {
+export function ancestorsOf(prefix: string): string[] {
   if (!prefix.includes('/')) return [];
   const parts = prefix.split('/');
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
