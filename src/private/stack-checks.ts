@@ -52,14 +52,20 @@ const EXPRESSION_BOUNDS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 const UNKNOWN_EXPRESSION_BOUND = 256;
 
+/** `text` as Terraform will see it: tokens become `${...}` expressions. */
+function resolvedText(scope: IConstruct, text: string): string {
+  return isTokenString(text) ? Tokenization.resolve(text, { scope, resolver: new DefaultTokenResolver(new StringConcat()) }) : text;
+}
+
 /**
  * The most characters `text` (which may hold tokens) can have once Terraform has resolved it: each `${...}` expression
  * counts as its bound. JSON from `JSON.stringify` has no whitespace, which IAM would not count anyway.
  */
 export function boundedLength(scope: IConstruct, text: string): number {
-  const resolved: string = isTokenString(text)
-    ? Tokenization.resolve(text, { scope, resolver: new DefaultTokenResolver(new StringConcat()) })
-    : text;
+  return resolvedLengthBound(resolvedText(scope, text));
+}
+
+function resolvedLengthBound(resolved: string): number {
   let length = 0;
   let i = 0;
   while (i < resolved.length) {
@@ -251,22 +257,21 @@ export function registerGrant(scope: Construct, id: string, roleName: string, ta
 }
 
 /** The repository ARNs of some grants, each once, in order. */
-function itemsOf(entry: StackChecks, grants: Grant[]): GrantItem[] {
+function itemsOf(entry: StackChecks, grants: Grant[], defaultRegion = providerRegion(entry.stack)): GrantItem[] {
   const regions = templateIndexOf(entry);
-  const defaultRegion = providerRegion(entry.stack);
   const partition = partitionOf(entry.stack).partition;
   const account = callerIdentityOf(entry.stack).accountId;
   const items = new Map<string, GrantItem>();
   const add = (region: string, prefix: string, pull: boolean, tag: boolean) => {
     const arn = repositoryArn(partition, region, account, prefix);
     // Tokens differ per reference to one attribute: key by what Terraform will see.
-    const key = isTokenString(arn) ? Tokenization.resolve(arn, { scope: entry.stack, resolver: new DefaultTokenResolver(new StringConcat()) }) : arn;
+    const key = resolvedText(entry.stack, arn);
     const known = items.get(key);
     if (known !== undefined) {
       known.pull ||= pull;
       known.tag ||= tag;
     } else {
-      items.set(key, { arn, bound: boundedLength(entry.stack, arn), pull, tag });
+      items.set(key, { arn, bound: resolvedLengthBound(key), pull, tag });
     }
   };
   for (const grant of grants) {
@@ -279,32 +284,46 @@ function itemsOf(entry: StackChecks, grants: Grant[]): GrantItem[] {
   return [...items.values()];
 }
 
-/** The pull policy of some repositories; `auth` adds `ecr:GetAuthorizationToken` (one per role is enough). */
-function grantStatements(items: ReadonlyArray<{ readonly arn: string; readonly pull: boolean; readonly tag: boolean }>, auth: boolean): PolicyStatement[] {
+/**
+ * The pull policy of some repositories; `auth` adds `ecr:GetAuthorizationToken` (one per role is enough).
+ *
+ * `compact` lists each ARN once (a repository that is pulled and tagged goes into one statement with both); without
+ * it, tagged ARNs are listed a second time in a statement of their own, the layout grants had before they were sized.
+ */
+function grantStatements(items: ReadonlyArray<{ readonly arn: string; readonly pull: boolean; readonly tag: boolean }>,
+  auth: boolean, compact: boolean): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
+  const add = (sid: string, actions: string[], resources: string[]) => {
+    if (resources.length > 0) statements.push({ Sid: sid, Effect: 'Allow', Action: actions, Resource: resources });
+  };
   if (auth) statements.push({ Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: AUTH_TOKEN_ACTION, Resource: '*' });
-  const pulled = items.filter((i) => i.pull).map((i) => i.arn);
-  if (pulled.length > 0) statements.push({ Sid: 'PullThroughCache', Effect: 'Allow', Action: [...PULL_ACTIONS, ...FIRST_PULL_ACTIONS], Resource: pulled });
+  const pull = [...PULL_ACTIONS, ...FIRST_PULL_ACTIONS];
   // Tagging on creation only where a template that applies sets tags.
-  const tagged = items.filter((i) => i.tag).map((i) => i.arn);
-  if (tagged.length > 0) statements.push({ Sid: 'TagOnCreate', Effect: 'Allow', Action: TAG_ON_CREATE_ACTIONS, Resource: tagged });
+  if (compact) {
+    add('PullThroughCache', pull, items.filter((i) => i.pull && !i.tag).map((i) => i.arn));
+    add('PullThroughCacheTagOnCreate', [...pull, ...TAG_ON_CREATE_ACTIONS], items.filter((i) => i.pull && i.tag).map((i) => i.arn));
+    add('TagOnCreate', TAG_ON_CREATE_ACTIONS, items.filter((i) => !i.pull && i.tag).map((i) => i.arn));
+  } else {
+    add('PullThroughCache', pull, items.filter((i) => i.pull).map((i) => i.arn));
+    add('TagOnCreate', TAG_ON_CREATE_ACTIONS, items.filter((i) => i.tag).map((i) => i.arn));
+  }
   return statements;
 }
 
-function grantDocument(items: GrantItem[], auth: boolean): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: grantStatements(items, auth) });
+function grantDocument(items: GrantItem[], auth: boolean, compact = false): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: grantStatements(items, auth, compact) });
 }
 
 /** The resolved length bound of a grant document: each ARN stands in as a string of its bounded length. */
-function grantLength(items: GrantItem[], auth: boolean): number {
+function grantLength(items: GrantItem[], auth: boolean, compact = false): number {
   const placeholders = items.map((i) => ({ arn: 'x'.repeat(i.bound), pull: i.pull, tag: i.tag }));
-  return JSON.stringify({ Version: '2012-10-17', Statement: grantStatements(placeholders, auth) }).length;
+  return JSON.stringify({ Version: '2012-10-17', Statement: grantStatements(placeholders, auth, compact) }).length;
 }
 
 /**
  * Decides, per role, where its pull grants go: each grant its own inline policy while all of them fit the role's
- * inline quota together; else one inline policy for the role (the first grant's); else customer managed policies
- * attached to the role, each within the managed policy quota.
+ * inline quota together; else one compact inline policy for the role (the first grant's); else compact customer
+ * managed policies attached to the role, each within the managed policy quota.
  */
 function planGrants(entry: StackChecks): void {
   if (entry.planned) return;
@@ -312,16 +331,17 @@ function planGrants(entry: StackChecks): void {
   const byRole = new Map<string, Grant[]>();
   for (const grant of entry.grants) push(byRole, grant.roleName, grant);
   let tokenRoles = 0;
+  const defaultRegion = providerRegion(entry.stack);
   for (const [roleName, grants] of byRole) {
-    const perGrant = grants.map((g) => itemsOf(entry, [g]));
+    const perGrant = grants.map((g) => itemsOf(entry, [g], defaultRegion));
     const total = perGrant.reduce((sum, items) => sum + grantLength(items, true), 0);
     if (total <= INLINE_POLICIES_MAX_LENGTH) {
       grants.forEach((g, i) => { g.document = grantDocument(perGrant[i], true); });
       continue;
     }
-    const all = itemsOf(entry, grants);
-    if (grantLength(all, true) <= INLINE_POLICIES_MAX_LENGTH) {
-      grants[0].document = grantDocument(all, true);
+    const all = itemsOf(entry, grants, defaultRegion);
+    if (grantLength(all, true, true) <= INLINE_POLICIES_MAX_LENGTH) {
+      grants[0].document = grantDocument(all, true, true);
       for (const g of grants.slice(1)) g.scope.node.tryRemoveChild(g.id);
       continue;
     }
@@ -332,7 +352,7 @@ function planGrants(entry: StackChecks): void {
     chunks.forEach((items, i) => {
       const policy = new IamPolicy(holder, `Policy${i + 1}`, {
         description: `Pull through Amazon ECR pull through cache rules (${i + 1} of ${chunks.length})`,
-        policy: grantDocument(items, i === 0),
+        policy: grantDocument(items, i === 0, true),
       });
       new IamRolePolicyAttachment(holder, `Attachment${i + 1}`, { role: roleName, policyArn: policy.arn });
     });
@@ -348,7 +368,7 @@ function chunkItems(items: GrantItem[]): GrantItem[][] {
   const chunks: GrantItem[][] = [];
   let current: GrantItem[] = [];
   for (const item of items) {
-    if (current.length > 0 && grantLength([...current, item], chunks.length === 0) > MANAGED_POLICY_MAX_LENGTH) {
+    if (current.length > 0 && grantLength([...current, item], chunks.length === 0, true) > MANAGED_POLICY_MAX_LENGTH) {
       chunks.push(current);
       current = [];
     }

@@ -274,6 +274,21 @@ describe('grants within IAM size quotas (defect 7)', () => {
     expect(statements[1].Resource[39]).toBe(arn('quay-39/*'));
   });
 
+  test('merged and managed policies list each repository once: pulled and tagged together', () => {
+    const stack = newStack();
+    new PullThroughCacheRepositoryTemplate(stack, 'Root', { prefix: 'ROOT', resourceTags: { team: 'platform' } });
+    for (let i = 0; i < 40; i++) {
+      new PullThroughCacheRule(stack, `R${i}`, { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: `quay-${i}` }).grantPull('node-role');
+    }
+    const [statements] = grantStatements(stack);
+    expect(statements.map((s) => s.Sid)).toEqual(['EcrAuthorizationToken', 'PullThroughCacheTagOnCreate']);
+    expect(statements[1].Action).toEqual([
+      'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability', 'ecr:BatchImportUpstreamImage', 'ecr:CreateRepository',
+      'ecr:TagResource',
+    ]);
+    expect(statements[1].Resource).toHaveLength(40);
+  });
+
   test('more managed policies than a role takes is a clear error', () => {
     const stack = newStack();
     const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
