@@ -2,6 +2,7 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
+import * as errors from './private/errors';
 import {
   assumeRolePolicy,
   AUTH_TOKEN_ACTION,
@@ -135,9 +136,9 @@ export class EcrUpstreamRole extends Construct {
           : [{ Sid: 'WriteCache', Effect: 'Allow' as const, Action: CACHE_WRITE_ACTIONS, Resource: repositoryArn(partition, '*', cacheAccount, undefined) }]),
       ], () => this.scopedStatements(partition, cacheAccount));
     const policy = new IamRolePolicy(this, 'Policy', { role: role.name, policy: document });
-    checkPolicySize(role, PolicyKind.TRUST, trust);
+    checkPolicySize(role, PolicyKind.TRUST, trust, errors.UPSTREAM_ROLE_POLICY_FIX);
     // Scoped to its rules, the policy grows with them: checked at synth.
-    checkPolicySize(policy, PolicyKind.INLINE, document);
+    checkPolicySize(policy, PolicyKind.INLINE, document, errors.UPSTREAM_ROLE_POLICY_FIX);
     this.role = role;
     this.roleArn = role.arn;
     recordRole(this, this.roleArn, {

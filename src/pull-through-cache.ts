@@ -89,7 +89,8 @@ export class PullThroughCache extends Construct {
    * Lets the IAM role named `roleName` pull through every rule of this cache, including rules added later.
    *
    * One inline policy (`aws_iam_role_policy`) on that role, with the actions listed under
-   * `PullThroughCacheRule.grantPull`, on the repositories of every rule.
+   * `PullThroughCacheRule.grantPull`, on the repositories of every rule; written at synth, and moved into customer
+   * managed policies when the grants on the role outgrow IAM's inline policy quota.
    *
    * @param roleName the name (not the ARN) of an IAM role in this account.
    */

@@ -242,10 +242,10 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       description: `Applies the repository creation template for '${this.prefix}' to pull through cache repositories`,
       assumeRolePolicy: trust,
     });
-    checkPolicySize(role, PolicyKind.TRUST, trust);
+    checkPolicySize(role, PolicyKind.TRUST, trust, errors.TEMPLATE_ROLE_POLICY_FIX);
     const document = policyDocument(statements);
     const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: document });
-    checkPolicySize(policy, PolicyKind.INLINE, document);
+    checkPolicySize(policy, PolicyKind.INLINE, document, errors.TEMPLATE_ROLE_POLICY_FIX);
     return { role, policy };
   }
 }

@@ -205,11 +205,16 @@ export function upstreamRolePrefixMismatch(rolePath: string, rolePrefix: string,
     `Set the upstream's repositoryPrefix to '${rolePrefix}' (or a prefix under it), or use a role whose upstreamRepositoryPrefix covers it.`;
 }
 
-export function policyTooLarge(kind: string, length: number, max: number): string {
+export function policyTooLarge(kind: string, length: number, max: number, fix: string): string {
   return `this ${kind} can reach ${length} characters once Terraform resolves it, but IAM allows ${max} (IAM quotas, whitespace not ` +
-    `counted): creating it would fail. Use fewer rules per role (for an EcrUpstreamRole with scopeToRules, one role per group of rules, ` +
-    `or scopeToRules: false).`;
+    `counted): creating it would fail. ${fix}`;
 }
+
+/** What to do about an oversized policy of an EcrUpstreamRole. */
+export const UPSTREAM_ROLE_POLICY_FIX = `Pass the role to fewer rules (one EcrUpstreamRole per group of rules), or set scopeToRules: false.`;
+
+/** What to do about an oversized policy of a repository creation template's role. */
+export const TEMPLATE_ROLE_POLICY_FIX = `Use a shorter prefix or kmsKey.`;
 
 export function tooManyManagedPolicies(path: string, count: number, max: number): string {
   return `${path}: the pull grants of this role need ${count} managed policies of at most 6144 characters, but IAM attaches at most ${max} ` +

@@ -95,13 +95,16 @@ export enum PolicyKind {
   INLINE = 'inline policy',
 }
 
-/** Checks at synth that a policy document of `construct` (read then, as it may grow until synth) fits its quota. */
-export function checkPolicySize(construct: IConstruct, kind: PolicyKind, document: string): void {
+/**
+ * Checks at synth that a policy document of `construct` (read then, as it may grow until synth) fits its quota;
+ * `fix` tells the user what to change when it does not.
+ */
+export function checkPolicySize(construct: IConstruct, kind: PolicyKind, document: string, fix: string): void {
   const max = kind === PolicyKind.TRUST ? TRUST_POLICY_MAX_LENGTH : INLINE_POLICIES_MAX_LENGTH;
   construct.node.addValidation({
     validate: () => {
       const length = boundedLength(construct, document);
-      return length > max ? [errors.policyTooLarge(kind, length, max)] : [];
+      return length > max ? [errors.policyTooLarge(kind, length, max, fix)] : [];
     },
   });
 }

@@ -5,6 +5,7 @@
  */
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   EcrUpstreamRole,
   PullThroughCache,
@@ -21,10 +22,12 @@ import { IamRolePolicyAttachment } from '../../src/private/aws/iam-role-policy-a
 import * as errors from '../../src/private/errors';
 import {
   boundedLength,
+  checkPolicySize,
   INLINE_POLICIES_MAX_LENGTH,
   MANAGED_POLICY_MAX_LENGTH,
   PolicyKind,
 } from '../../src/private/stack-checks';
+import { regionDataOf } from '../../src/private/stack-data';
 import { newStack, resourcesOf, synthJson } from '../util';
 
 const PARTITION = '${data.aws_partition.EcrPullThroughCachePartition.partition}';
@@ -313,7 +316,23 @@ describe('every policy against its IAM quota', () => {
         cache.addRule(`R${i}`, { upstream: UpstreamRegistry.ecr({ region: 'eu-central-1', roleArn: role.roleArn }), ecrRepositoryPrefix: `mirror-${i}` });
       }
     }
-    expect(synthError(stack)).toMatch(/\[test\/Role\/Policy\] this inline policy can reach \d+ characters once Terraform resolves it, but IAM allows 10240/);
+    const message = synthError(stack);
+    expect(message).toMatch(/\[test\/Role\/Policy\] this inline policy can reach \d+ characters once Terraform resolves it, but IAM allows 10240/);
+    expect(message).toContain(errors.UPSTREAM_ROLE_POLICY_FIX);
+  });
+
+  test('a trust policy is held to 2,048 characters and an inline policy to 10,240, counted as resolved', () => {
+    const stack = newStack();
+    const trust = new Construct(stack, 'Trust');
+    checkPolicySize(trust, PolicyKind.TRUST, 'x'.repeat(2048), 'fix it');
+    const inline = new Construct(stack, 'Inline');
+    // 10,000 literal characters and a Region expression that may resolve to 20 more: 10,020 fits.
+    checkPolicySize(inline, PolicyKind.INLINE, `${'x'.repeat(10000)}${regionDataOf(stack).region}`, 'fix it');
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    checkPolicySize(new Construct(stack, 'Over'), PolicyKind.INLINE, `${'x'.repeat(10221)}${regionDataOf(stack).region}`, 'fix it');
+    expect(synthError(stack)).toContain(`[test/Over] ${errors.policyTooLarge('inline policy', 10241, 10240, 'fix it')}`);
+    checkPolicySize(new Construct(stack, 'TooLong'), PolicyKind.TRUST, 'x'.repeat(2049), 'fix it');
+    expect(synthError(stack)).toContain(`[test/TooLong] ${errors.policyTooLarge('trust policy', 2049, 2048, 'fix it')}`);
   });
 
   test('boundedLength counts each known data source expression at its bound and others at 256', () => {
