@@ -74,11 +74,6 @@ export function registerRule(rule: RegisteredRule): void {
   rule.node.addValidation({ validate: () => ruleErrors(rule, indexOf(entry)) });
 }
 
-/** The rules of a stack made so far (owned rules only: references are not rules of this stack). */
-export function rulesOf(stack: TerraformStack): readonly RegisteredRule[] {
-  return stackState<StackRules>(stack, RULES_OF_STACK)?.rules ?? [];
-}
-
 function prefixOf(rule: RegisteredRule): string | undefined {
   return isTokenString(rule.ecrRepositoryPrefix) ? undefined : normalizePrefix(rule.ecrRepositoryPrefix);
 }
