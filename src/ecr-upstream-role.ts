@@ -2,6 +2,7 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamRole } from './private/aws/iam-role';
 import { IamRolePolicy } from './private/aws/iam-role-policy';
+import * as errors from './private/errors';
 import {
   assumeRolePolicy,
   AUTH_TOKEN_ACTION,
@@ -14,6 +15,7 @@ import {
   UPSTREAM_REGISTRY_POLICY_ACTIONS,
 } from './private/iam';
 import { recordRole } from './private/role-readiness';
+import { checkPolicySize, PolicyKind } from './private/stack-checks';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { validateAccountId, validateIamRoleName, validatePrefix, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
@@ -117,14 +119,13 @@ export class EcrUpstreamRole extends Construct {
     const upstreamAccount = props.upstreamAccountId ?? cacheAccount;
     const upstreamRegion = props.upstreamRegion ?? '*';
 
+    const trust = assumeRolePolicy(PULL_THROUGH_CACHE_PRINCIPAL);
     const role = new IamRole(this, 'Role', {
       name: props.roleName,
       description: 'Lets Amazon ECR pull through cache copy images from an upstream ECR registry',
-      assumeRolePolicy: assumeRolePolicy(PULL_THROUGH_CACHE_PRINCIPAL),
+      assumeRolePolicy: trust,
     });
-    const policy = new IamRolePolicy(this, 'Policy', {
-      role: role.name,
-      policy: policyDocument([
+    const document = policyDocument([
         { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: AUTH_TOKEN_ACTION, Resource: '*' },
         {
           Sid: 'ReadUpstream',
@@ -135,11 +136,18 @@ export class EcrUpstreamRole extends Construct {
         ...(props.scopeToRules
           ? []
           : [{ Sid: 'WriteCache', Effect: 'Allow' as const, Action: CACHE_WRITE_ACTIONS, Resource: repositoryArn(partition, '*', cacheAccount, undefined) }]),
-      ], () => this.scopedStatements(partition, cacheAccount)),
-    });
+      ], () => this.scopedStatements(partition, cacheAccount));
+    const policy = new IamRolePolicy(this, 'Policy', { role: role.name, policy: document });
+    checkPolicySize(role, PolicyKind.TRUST, trust, errors.UPSTREAM_ROLE_POLICY_FIX);
+    // Scoped to its rules, the policy grows with them: checked at synth.
+    checkPolicySize(policy, PolicyKind.INLINE, document, errors.UPSTREAM_ROLE_POLICY_FIX);
     this.role = role;
     this.roleArn = role.arn;
-    recordRole(this, this.roleArn, { ready: policy, usedBy: (region, prefix) => this.users.push({ region, prefix }) });
+    recordRole(this, this.roleArn, {
+      ready: policy,
+      usedBy: (region, prefix) => this.users.push({ region, prefix }),
+      upstream: { construct: this, accountId: props.upstreamAccountId, region: props.upstreamRegion, prefix: props.upstreamRepositoryPrefix },
+    });
     this.scoped = props.scopeToRules ?? false;
     this.upstreamRegistryPolicyJson = policyDocument([{
       Sid: 'AllowPullThroughCacheFromDownstreamAccount',

@@ -2,17 +2,18 @@ import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataAwsEcrPullThroughCacheRule } from './private/aws/data-aws-ecr-pull-through-cache-rule';
 import { EcrPullThroughCacheRule } from './private/aws/ecr-pull-through-cache-rule';
-import { accountsGrantee, Grantee, organizationGrantee, registryPolicyOf, templateOn } from './private/cross-account';
+import { accountsGrantee, ArnTarget, consumerPolicy, Grantee, organizationGrantee, registryPolicyOf, templateOn } from './private/cross-account';
 import { imageHostsOfType, imageUriOf, repositoryUriOf, RuleView, UpstreamView } from './private/cache-uris';
 import * as errors from './private/errors';
 import { Where } from './private/errors';
-import { addPullGrant, GrantTarget, pullPolicy } from './private/grants';
+import { addPullGrant, GrantTarget } from './private/grants';
 import { FailureNotifications } from './private/failure-notifications';
 import { repositoryArn } from './private/iam';
 import { DATA_AWS_ECR_PULL_THROUGH_CACHE_RULE } from './private/aws/argument-table';
 import { ROOT_PREFIX, UNSUPPORTED_REGION_PATTERN } from './private/patterns';
 import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from './private/stack-data';
 import { recordedRole } from './private/role-readiness';
+import { registerRuleUses } from './private/stack-checks';
 import { registerRule } from './private/stack-rules';
 import { isLiteral, validatePrefix, validatePrefixPair, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
@@ -157,8 +158,10 @@ export interface ExistingPullThroughCacheRuleOptions {
   readonly upstreamRepositoryPrefix?: string;
 
   /**
-   * Whether the repository creation template of the rule's prefix sets resource tags: pulling principals then need
-   * `ecr:TagResource` too.
+   * Whether the repository creation template that applies to the rule's repositories sets resource tags: pulling
+   * principals then need `ecr:TagResource` too.
+   *
+   * Templates of this stack are taken into account without it; set it for a template made elsewhere.
    *
    * @default false
    */
@@ -280,6 +283,15 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
       });
     }
     registerRule(this);
+    registerRuleUses(this, props.region, {
+      isEcr: upstream.type === UpstreamRegistryType.ECR,
+      roleArn: upstream.roleArn,
+      repositoryPrefix: upstream.repositoryPrefix,
+      accountId: upstream._accountId,
+      region: upstream._region,
+      secretRegion: upstream.credential?._region,
+      secretSource: upstream.credential?._source,
+    });
   }
 
   /**
@@ -318,7 +330,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    */
   public get consumerPolicyJson(): string {
     callerIdentityOf(this);
-    return pullPolicy(() => [this._grantTarget()]);
+    return consumerPolicy(() => [this._arnTarget()]);
   }
 
   /**
@@ -357,8 +369,12 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    *
    * Adds an inline policy (`aws_iam_role_policy`) to that role with `ecr:GetAuthorizationToken` on `*`, and
    * `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`, `ecr:BatchCheckLayerAvailability`,
-   * `ecr:BatchImportUpstreamImage`, `ecr:CreateRepository` (and `ecr:TagResource` when the rule's template sets
-   * tags) on `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. The registry policy is left alone.
+   * `ecr:BatchImportUpstreamImage`, `ecr:CreateRepository` on `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`,
+   * and `ecr:TagResource` where the repository creation template that applies to new repositories sets tags (the
+   * rule's own template, else the template of the longest parent prefix, else the `ROOT` template of the Region, as
+   * far as they are in this stack). Written at synth, so templates added later count. When the grants on one role
+   * outgrow IAM's inline policy quota, they become customer managed policies attached to the role. The registry
+   * policy is left alone.
    *
    * @param roleName the name (not the ARN) of an IAM role in this account, e.g. a node role.
    */
@@ -406,7 +422,7 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    */
   public _grantCrossAccount(grantee: Grantee): void {
     this.templateForGrants()._grantPull(grantee);
-    registryPolicyOf(this, this._regionArgument).add(this, grantee, this._grantTarget(), this.manageRegistryPolicy);
+    registryPolicyOf(this, this._regionArgument).add(this, grantee, this._arnTarget(), this.manageRegistryPolicy);
   }
 
   /** The template whose repository policy carries the later pulls: the rule's, one of the stack on its prefix, or a new one. */
@@ -457,9 +473,18 @@ export class PullThroughCacheRule extends Construct implements IPullThroughCache
    * @internal
    */
   public _grantTarget(): GrantTarget {
+    return { region: this.region, regionArgument: this._regionArgument, prefix: this.ecrRepositoryPrefix, tagsOnCreate: false };
+  }
+
+  /**
+   * The repositories of this rule as ARNs, for the registry policy and the consumer policy of grants to other accounts.
+   *
+   * @internal
+   */
+  public _arnTarget(): ArnTarget {
     // The template that applies to the rule's new repositories: its own, or one of the stack on its prefix and Region.
     const template = this._repositoryTemplate ?? templateOn<PullThroughCacheRepositoryTemplate>(this, this.ecrRepositoryPrefix, this._regionArgument);
-    return grantTargetOf(this, this.region, this.ecrRepositoryPrefix, template?.setsResourceTags ?? false);
+    return arnTargetOf(this, this.region, this.ecrRepositoryPrefix, template?.setsResourceTags ?? false);
   }
 
   /**
@@ -532,8 +557,9 @@ function registryHostOf(scope: IConstruct, registryId: string, region: string): 
   return `${registryId}.dkr.ecr.${region}.${partitionOf(scope).dnsSuffix}`;
 }
 
-/** The repositories of a rule, for grants: `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. */
-function grantTargetOf(scope: IConstruct, region: string, prefix: string, tagsOnCreate: boolean): GrantTarget {
+
+/** The repositories of a rule as an ARN: `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. */
+function arnTargetOf(scope: IConstruct, region: string, prefix: string, tagsOnCreate: boolean): ArnTarget {
   return { repositoryArn: repositoryArn(partitionOf(scope).partition, region, callerIdentityOf(scope).accountId, prefix), tagsOnCreate };
 }
 
@@ -544,6 +570,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   private readonly region: string;
   private readonly upstream: UpstreamView;
   private readonly templateSetsTags: boolean;
+  private readonly regionArgument?: string;
 
   constructor(scope: Construct, id: string, ecrRepositoryPrefix: string, options: ExistingPullThroughCacheRuleOptions) {
     super(scope, id);
@@ -560,6 +587,7 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
     validatePrefixPair(where, ecrRepositoryPrefix, upstreamPrefix);
     this.ecrRepositoryPrefix = ecrRepositoryPrefix;
     this.templateSetsTags = options.templateSetsTags ?? false;
+    this.regionArgument = options.region;
     this.data = new DataAwsEcrPullThroughCacheRule(this, 'Resource', { ecrRepositoryPrefix, region: options.region });
     this.region = effectiveRegion(this, options.region);
     // registryHost and grants need these: make the data sources now, not while synthesizing.
@@ -589,7 +617,9 @@ class ExistingPullThroughCacheRule extends Construct implements IPullThroughCach
   }
 
   public grantPull(roleName: string): void {
-    addPullGrant(this, roleName, () => [grantTargetOf(this, this.region, this.ecrRepositoryPrefix, this.templateSetsTags)]);
+    addPullGrant(this, roleName, () => [{
+      region: this.region, regionArgument: this.regionArgument, prefix: this.ecrRepositoryPrefix, tagsOnCreate: this.templateSetsTags,
+    }]);
   }
 
   private view(): RuleView {

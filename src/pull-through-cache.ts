@@ -1,9 +1,9 @@
 import { warn } from './private/warnings';
 import { Construct } from 'constructs';
-import { accountsGrantee, Grantee, organizationGrantee, registryPolicyOf } from './private/cross-account';
+import { accountsGrantee, consumerPolicy, Grantee, organizationGrantee, registryPolicyOf } from './private/cross-account';
 import { imageUriByHost } from './private/cache-uris';
 import * as errors from './private/errors';
-import { addPullGrant, pullPolicy } from './private/grants';
+import { addPullGrant } from './private/grants';
 import { callerIdentityOf, partitionOf } from './private/stack-data';
 import { isLiteral, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
@@ -161,7 +161,8 @@ export class PullThroughCache extends Construct {
    * Lets the IAM role named `roleName` pull through every rule of this cache, including rules added later.
    *
    * One inline policy (`aws_iam_role_policy`) on that role, with the actions listed under
-   * `PullThroughCacheRule.grantPull`, on the repositories of every rule.
+   * `PullThroughCacheRule.grantPull`, on the repositories of every rule; written at synth, and moved into customer
+   * managed policies when the grants on the role outgrow IAM's inline policy quota.
    *
    * @param roleName the name (not the ARN) of an IAM role in this account.
    */
@@ -218,7 +219,7 @@ export class PullThroughCache extends Construct {
     // The policy is produced at synth; the data sources it refers to must exist before then.
     callerIdentityOf(this);
     partitionOf(this);
-    return pullPolicy(() => this._rules.map((r) => r._grantTarget()));
+    return consumerPolicy(() => this._rules.map((r) => r._arnTarget()));
   }
 
   private grantCrossAccount(grantee: Grantee): void {

@@ -14,6 +14,7 @@ import { callerIdentityOf, effectiveRegion, partitionOf, providerRegion } from '
 import { isLiteral, regionOfArn, validateArgument, validateCount, validatePrefix, validateRegion } from './private/validate';
 import { checkCore } from './private/core';
 import { warn } from './private/warnings';
+import { checkPolicySize, PolicyKind, registerTemplate } from './private/stack-checks';
 
 /**
  * Whether image tags in cached repositories can be overwritten.
@@ -211,6 +212,13 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
   private readonly grantees: Grantee[] = [];
 
   /**
+   * The template's own `region` argument, if any.
+   *
+   * @internal
+   */
+  public readonly _regionArgument?: string;
+
+  /**
    * @param scope the construct this one belongs to, e.g. the stack.
    * @param id the construct id, part of the Terraform addresses of what it makes: never change it once deployed.
    * @param props the prefix and the settings of the repositories the template applies to.
@@ -222,6 +230,7 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     validatePrefix(where, 'prefix', props.prefix, TEMPLATE.prefix);
     validateRegion(where, 'region', props.region);
     this.prefix = normalizePrefix(props.prefix);
+    this._regionArgument = props.region;
 
     if (isLiteral(props.description) && brokenStringRule(TEMPLATE.description, props.description) !== undefined) {
       throw errors.templateDescription(where, props.description);
@@ -270,6 +279,8 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
       dependsOn: role ? [role.policy] : undefined,
     });
     recordTemplate(this, props.region);
+    // Checked at synth against the other templates of its prefix and Region, and read by grants.
+    registerTemplate(this);
   }
 
   /**
@@ -330,11 +341,15 @@ export class PullThroughCacheRepositoryTemplate extends Construct {
     if (customerKey) {
       statements.push({ Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: props.kmsKey! });
     }
+    const trust = assumeRolePolicy(ECR_PRINCIPAL);
     const role = new IamRole(this, 'Role', {
       description: `Applies the repository creation template for '${this.prefix}' to pull through cache repositories`,
-      assumeRolePolicy: assumeRolePolicy(ECR_PRINCIPAL),
+      assumeRolePolicy: trust,
     });
-    const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: policyDocument(statements) });
+    checkPolicySize(role, PolicyKind.TRUST, trust, errors.TEMPLATE_ROLE_POLICY_FIX);
+    const document = policyDocument(statements);
+    const policy = new IamRolePolicy(this, 'RolePolicy', { role: role.name, policy: document });
+    checkPolicySize(policy, PolicyKind.INLINE, document, errors.TEMPLATE_ROLE_POLICY_FIX);
     return { role, policy };
   }
 }

@@ -1,4 +1,5 @@
 import { ITerraformDependable, TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
 import * as errors from './private/errors';
 import { SECRET_NAME_PREFIX } from './private/patterns';
 import { isLiteral, regionOfArn, validateCredentialArn } from './private/validate';
@@ -62,7 +63,7 @@ export class UpstreamCredential {
     if (args.kms_key_id !== undefined) {
       throw errors.secretCustomerKey(where);
     }
-    return new UpstreamCredential(secret.getStringAttribute('arn'), args.region, valueResource);
+    return new UpstreamCredential(secret.getStringAttribute('arn'), args.region, valueResource, secret);
   }
 
   /**
@@ -84,10 +85,18 @@ export class UpstreamCredential {
    */
   public readonly _valueResource?: ITerraformDependable;
 
-  private constructor(secretArn: string, secretRegion?: string, valueResource?: ITerraformDependable) {
+  /**
+   * The secret resource, when it is declared in this configuration.
+   *
+   * @internal
+   */
+  public readonly _source?: IConstruct;
+
+  private constructor(secretArn: string, secretRegion?: string, valueResource?: ITerraformDependable, source?: IConstruct) {
     this.secretArn = secretArn;
     this._region = secretRegion;
     this._valueResource = valueResource;
+    this._source = source;
   }
 }
 

@@ -81,7 +81,14 @@ function everyFeature(): any[] {
   cache.addRule('Hub', { upstream: UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) }) });
   cache.addFailureNotifications();
   PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Elsewhere', 'shared', { region: 'us-east-1' }).grantPull('r');
-  return [synthJson(reference as TerraformStack), synthJson(stack)];
+  // Grants of 3 Regions x 50 rules on one role exceed the inline quota: managed policies attached to the role.
+  const large = newStack('large-grants');
+  for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
+    const many = new PullThroughCache(large, `Cache-${region}`, { region });
+    for (let i = 0; i < 50; i++) many.addRule(`Rule${i}`, { upstream: UpstreamRegistry.quay(), ecrRepositoryPrefix: `quay-${i}` });
+    many.grantPull('node-role');
+  }
+  return [synthJson(reference as TerraformStack), synthJson(stack), synthJson(large)];
 }
 
 describe('README: Terraform and provider versions', () => {

@@ -12,14 +12,13 @@
  *
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions.html
  */
-import { TerraformStack, Token } from 'cdktf';
+import { Lazy, TerraformStack, Token } from 'cdktf';
 import { warn } from './warnings';
 import { IConstruct } from 'constructs';
 import { EcrRegistryPolicy } from './aws/ecr-registry-policy';
 import * as errors from './errors';
 import { Where } from './errors';
-import { GrantTarget } from './grants';
-import { FIRST_PULL_ACTIONS, policyDocument, PolicyStatement, PULL_ACTIONS, TAG_ON_CREATE_ACTIONS } from './iam';
+import { AUTH_TOKEN_ACTION, FIRST_PULL_ACTIONS, policyDocument, PolicyStatement, PULL_ACTIONS, TAG_ON_CREATE_ACTIONS } from './iam';
 import { normalizePrefix, ORGANIZATION_ID_PATTERN } from './patterns';
 import { partitionOf, providerRegion, stackState } from './stack-data';
 import { regionKeyOf } from './stack-rules';
@@ -84,10 +83,39 @@ export function repositoryPolicyStatements(grantees: readonly Grantee[], partiti
   return grantees.map((g, i) => statement(`${REPOSITORY_SID_PREFIX}${i + 1}`, g, partition, PULL_ACTIONS));
 }
 
+/** The repositories of a rule, as ARNs (`arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`). */
+export interface ArnTarget {
+  readonly repositoryArn: string;
+  /** Whether the template that applies to the rule's new repositories tags them. */
+  readonly tagsOnCreate: boolean;
+}
+
+/**
+ * The identity policy a consumer role needs to pull through a set of rules; `targets` is read at synth, so rules added
+ * later are included.
+ */
+export function consumerPolicy(targets: () => ArnTarget[]): string {
+  return Lazy.stringValue({
+    produce: () => {
+      const list = targets();
+      const statements: PolicyStatement[] = [
+        { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: AUTH_TOKEN_ACTION, Resource: '*' },
+        { Sid: 'PullThroughCache', Effect: 'Allow', Action: [...PULL_ACTIONS, ...FIRST_PULL_ACTIONS], Resource: list.map((t) => t.repositoryArn) },
+      ];
+      // Tagging on creation only where a rule's template sets tags.
+      const tagged = list.filter((t) => t.tagsOnCreate).map((t) => t.repositoryArn);
+      if (tagged.length > 0) {
+        statements.push({ Sid: 'TagOnCreate', Effect: 'Allow', Action: TAG_ON_CREATE_ACTIONS, Resource: tagged });
+      }
+      return policyDocument(statements);
+    },
+  });
+}
+
 /** What one grant on one rule adds to the registry policy of the rule's Region. */
 interface Contribution {
   readonly grantee: Grantee;
-  readonly target: GrantTarget;
+  readonly target: ArnTarget;
   readonly path: string;
   readonly managed: boolean;
 }
@@ -112,7 +140,7 @@ export class RegionRegistryPolicy {
   }
 
   /** Adds the first-pull statement of a grant on one rule; the first managed grant makes the resource. */
-  public add(scope: IConstruct, grantee: Grantee, target: GrantTarget, managed: boolean): void {
+  public add(scope: IConstruct, grantee: Grantee, target: ArnTarget, managed: boolean): void {
     const key = granteeKey(grantee);
     if (this.contributions.some((c) => granteeKey(c.grantee) === key && c.target.repositoryArn === target.repositoryArn)) return;
     this.contributions.push({ grantee, target, path: scope.node.path, managed });

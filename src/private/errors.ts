@@ -192,6 +192,60 @@ export function tooManyRules(regionKey: string, count: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Across resources (checked at synth; construct validations print '[path] message')
+
+export function duplicateTemplate(prefix: string, regionKey: string, otherPath: string): string {
+  return `a repository creation template for prefix '${prefix}' is also made by ${otherPath} in ${regionKey}: a registry has one template ` +
+    `per prefix and Region, so the second fails with TemplateAlreadyExistsException. Keep one: drop the rule's repositoryTemplate ` +
+    `(it is a template on the rule's prefix) or the PullThroughCacheRepositoryTemplate.`;
+}
+
+export function secretInProviderRegion(secretPath: string, providerRegionName: string, ruleRegion: string): string {
+  return `the credential secret ${secretPath} sets no region, so it is made in the provider's Region '${providerRegionName}', but this rule ` +
+    `is in '${ruleRegion}': ECR reads the secret from the rule's own account and Region. Set the secret's region to '${ruleRegion}' ` +
+    `(one secret per Region when rules in several Regions use one credential).`;
+}
+
+export function secretRegionUnknownWarning(secretPath: string, ruleRegion: string): string {
+  return `[ecr-ptc:secret-region] the credential secret ${secretPath} sets no region, so it is made in the provider's Region, which is ` +
+    `not known at synth, and this rule is in '${ruleRegion}': ECR reads the secret from the rule's own Region. Set the secret's region ` +
+    `to '${ruleRegion}'.`;
+}
+
+export function upstreamRoleMismatch(rolePath: string, what: string, roleValue: string, upstreamValue: string): string {
+  return `the upstream role ${rolePath} reads upstream ${what} '${roleValue}', but this rule's 'ecr' upstream is in ${what} '${upstreamValue}': ` +
+    `the first pull would be denied. Give the rule an EcrUpstreamRole made for ${what} '${upstreamValue}', or fix the upstream.`;
+}
+
+export function upstreamRolePrefixMismatch(rolePath: string, rolePrefix: string, upstreamPrefix: string): string {
+  return `the upstream role ${rolePath} reads only upstream repositories under '${rolePrefix}/', but this rule's 'ecr' upstream pulls ` +
+    `repositoryPrefix '${upstreamPrefix}'${upstreamPrefix === 'ROOT' ? ' (the default: every repository)' : ''}: the first pull would be denied. ` +
+    `Set the upstream's repositoryPrefix to '${rolePrefix}' (or a prefix under it), or use a role whose upstreamRepositoryPrefix covers it.`;
+}
+
+export function policyTooLarge(kind: string, length: number, max: number, fix: string): string {
+  return `this ${kind} can reach ${length} characters once Terraform resolves it, but IAM allows ${max} (IAM quotas, whitespace not ` +
+    `counted): creating it would fail. ${fix}`;
+}
+
+/** What to do about an oversized policy of an EcrUpstreamRole. */
+export const UPSTREAM_ROLE_POLICY_FIX = `Pass the role to fewer rules (one EcrUpstreamRole per group of rules), or set scopeToRules: false.`;
+
+/** What to do about an oversized policy of a repository creation template's role. */
+export const TEMPLATE_ROLE_POLICY_FIX = `Use a shorter prefix or kmsKey.`;
+
+export function tooManyManagedPolicies(path: string, count: number, max: number): string {
+  return `${path}: the pull grants of this role need ${count} managed policies of at most 6144 characters, but IAM attaches at most ${max} ` +
+    `to a role by default (an adjustable quota, up to 20, shared with the role's other managed policies). Grant fewer rules to this ` +
+    `role, or split the pullers across roles.`;
+}
+
+export function grantsAsManagedPolicies(count: number, inlineLength: number): string {
+  return `[ecr-ptc:grants-managed] the pull grants of this role would take up to ${inlineLength} characters of inline policy, more than ` +
+    `IAM's 10240 per role, so they are written as ${count} customer managed ${count === 1 ? 'policy' : 'policies'} attached to the role.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Images
 
 export function imageReference(where: Where, image: string, reason: string): ValidationError {

@@ -5,6 +5,7 @@
  */
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { UpstreamScope } from './stack-checks';
 import { stackState } from './stack-data';
 import { isTokenString } from './tokens';
 
@@ -16,6 +17,8 @@ export interface RecordedRole {
   readonly ready: ITerraformDependable;
   /** Tells the role that a rule in `region` with repository prefix `prefix` uses it. */
   readonly usedBy: (region: string, prefix: string) => void;
+  /** What the role reads upstream, checked against each rule that uses it. */
+  readonly upstream?: UpstreamScope;
 }
 
 /** Records the role whose ARN is `roleArn` (a token). */

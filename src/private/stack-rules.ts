@@ -52,7 +52,7 @@ const RULES_OF_STACK = Symbol.for('cdktf-ecr-pull-through-cache.rules');
  * stack's default AWS provider names a literal Region, that Region is the key, so `region: 'us-east-1'` and a rule
  * relying on a us-east-1 provider are seen as the same Region.
  */
-function regionKey(rule: RegisteredRule, defaultRegion?: string): string {
+export function regionKey(rule: { readonly _regionArgument?: string }, defaultRegion?: string): string {
   return regionKeyOf(rule._regionArgument, defaultRegion);
 }
 
@@ -85,13 +85,13 @@ function prefixOf(rule: RegisteredRule): string | undefined {
 }
 
 /** The proper ancestors of a prefix: 'a' and 'a/b' for 'a/b/c'. */
-function ancestorsOf(prefix: string): string[] {
+export function ancestorsOf(prefix: string): string[] {
   if (!prefix.includes('/')) return [];
   const parts = prefix.split('/');
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);

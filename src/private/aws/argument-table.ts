@@ -418,6 +418,37 @@ export const IAM_ROLE_POLICY = {
   },
 } satisfies Record<string, ArgumentLimits>;
 
+export const IAM_MANAGED_POLICY = {
+  description: {
+    provider: { file: 'internal/service/iam/policy.go', note: 'no validator; ForceNew' },
+    api: { shape: 'policyDescriptionType', source: 'IAM API reference, CreatePolicy', maxLength: 1000 },
+    allowed: 'a description of at most 1000 characters',
+  },
+  policy: {
+    provider: { file: 'internal/service/iam/policy.go', json: true, note: 'verify.ValidIAMPolicyJSON: a JSON object' },
+    api: {
+      shape: 'policyDocumentType',
+      source: 'IAM API reference, CreatePolicy; IAM quotas: a managed policy 6,144 characters (whitespace not counted)',
+      minLength: 1,
+      maxLength: 131072,
+    },
+    allowed: 'a JSON policy document',
+  },
+} satisfies Record<string, ArgumentLimits>;
+
+export const IAM_ROLE_POLICY_ATTACHMENT = {
+  policy_arn: {
+    provider: { file: 'internal/service/iam/role_policy_attachment.go', pattern: PROVIDER_ARN_PATTERN, note: 'verify.ValidARN' },
+    api: { shape: 'arnType', source: 'IAM API reference, AttachRolePolicy', minLength: 20, maxLength: 2048 },
+    allowed: 'the ARN of the managed policy the library makes',
+  },
+  role: {
+    provider: { file: 'internal/service/iam/role_policy_attachment.go', note: 'no validator; ForceNew' },
+    api: IAM_ROLE_NAME.api,
+    allowed: IAM_ROLE_NAME.allowed,
+  },
+} satisfies Record<string, ArgumentLimits>;
+
 const REGISTRY_POLICY = `${ECR}registry_policy.go`;
 
 export const ECR_REGISTRY_POLICY = {
@@ -500,6 +531,8 @@ export const ARGUMENT_TABLES: { readonly [type: string]: { readonly [argument: s
   'aws_secretsmanager_secret_version': SECRETSMANAGER_SECRET_VERSION,
   'aws_iam_role': IAM_ROLE,
   'aws_iam_role_policy': IAM_ROLE_POLICY,
+  'aws_iam_policy': IAM_MANAGED_POLICY,
+  'aws_iam_role_policy_attachment': IAM_ROLE_POLICY_ATTACHMENT,
   'aws_ecr_registry_policy': ECR_REGISTRY_POLICY,
   'aws_cloudwatch_event_rule': CLOUDWATCH_EVENT_RULE,
   'aws_cloudwatch_event_target': CLOUDWATCH_EVENT_TARGET,

@@ -22,6 +22,8 @@ import { ARGUMENTS as RULE_ARGUMENTS } from '../../../src/private/aws/ecr-pull-t
 import { ARGUMENTS as REGISTRY_POLICY_ARGUMENTS } from '../../../src/private/aws/ecr-registry-policy';
 import { ARGUMENTS as TEMPLATE_ARGUMENTS } from '../../../src/private/aws/ecr-repository-creation-template';
 import { ARGUMENTS as ROLE_POLICY_ARGUMENTS } from '../../../src/private/aws/iam-role-policy';
+import { ARGUMENTS as MANAGED_POLICY_ARGUMENTS } from '../../../src/private/aws/iam-policy';
+import { ARGUMENTS as ROLE_POLICY_ATTACHMENT_ARGUMENTS } from '../../../src/private/aws/iam-role-policy-attachment';
 import { ARGUMENTS as ROLE_ARGUMENTS } from '../../../src/private/aws/iam-role';
 import { ARGUMENTS as SECRET_VERSION_ARGUMENTS } from '../../../src/private/aws/secretsmanager-secret-version';
 import { ARGUMENTS as SECRET_ARGUMENTS } from '../../../src/private/aws/secretsmanager-secret';
@@ -91,6 +93,8 @@ const CLASSES: Array<[string, readonly Argument<any>[]]> = [
   ['aws_secretsmanager_secret_version', SECRET_VERSION_ARGUMENTS],
   ['aws_iam_role', ROLE_ARGUMENTS],
   ['aws_iam_role_policy', ROLE_POLICY_ARGUMENTS],
+  ['aws_iam_policy', MANAGED_POLICY_ARGUMENTS],
+  ['aws_iam_role_policy_attachment', ROLE_POLICY_ATTACHMENT_ARGUMENTS],
   ['aws_ecr_registry_policy', REGISTRY_POLICY_ARGUMENTS],
   ['aws_cloudwatch_event_rule', EVENT_RULE_ARGUMENTS],
   ['aws_cloudwatch_event_target', EVENT_TARGET_ARGUMENTS],

@@ -15,7 +15,9 @@ import { EcrPullThroughCacheRule as PEcrPullThroughCacheRule } from '@cdktf/prov
 import { EcrRegistryPolicy as PEcrRegistryPolicy } from '@cdktf/provider-aws/lib/ecr-registry-policy';
 import { EcrRepositoryCreationTemplate as PEcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
 import { IamRole as PIamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamPolicy as PIamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicy as PIamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment as PIamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { SecretsmanagerSecret as PSecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretVersion as PSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { SnsTopic as PSnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -30,7 +32,9 @@ import { EcrPullThroughCacheRule } from '../../../src/private/aws/ecr-pull-throu
 import { EcrRegistryPolicy } from '../../../src/private/aws/ecr-registry-policy';
 import { EcrRepositoryCreationTemplate } from '../../../src/private/aws/ecr-repository-creation-template';
 import { IamRole } from '../../../src/private/aws/iam-role';
+import { IamPolicy } from '../../../src/private/aws/iam-policy';
 import { IamRolePolicy } from '../../../src/private/aws/iam-role-policy';
+import { IamRolePolicyAttachment } from '../../../src/private/aws/iam-role-policy-attachment';
 import { SecretsmanagerSecret } from '../../../src/private/aws/secretsmanager-secret';
 import { SecretsmanagerSecretVersion } from '../../../src/private/aws/secretsmanager-secret-version';
 import { SnsTopic } from '../../../src/private/aws/sns-topic';
@@ -313,6 +317,36 @@ const TOPIC_POLICY: Case[] = [
   },
 ];
 
+const POLICY: Case[] = [
+  {
+    name: 'policy only',
+    inputs: () => ({ policy: '{"Version":"2012-10-17","Statement":[]}' }),
+    ours: (s, i) => new IamPolicy(s, 'Element', i),
+    theirs: (s, i) => new PIamPolicy(s, 'Element', i),
+  },
+  {
+    name: 'every argument',
+    inputs: (s) => ({ policy: tokenOf(s, 'policy'), description: 'pull through cache' }),
+    ours: (s, i) => new IamPolicy(s, 'Element', i),
+    theirs: (s, i) => new PIamPolicy(s, 'Element', i),
+  },
+];
+
+const ROLE_POLICY_ATTACHMENT: Case[] = [
+  {
+    name: 'role and policy ARN',
+    inputs: (s) => ({ role: tokenOf(s, 'role'), policyArn: tokenOf(s, 'policy') }),
+    ours: (s, i) => new IamRolePolicyAttachment(s, 'Element', i),
+    theirs: (s, i) => new PIamRolePolicyAttachment(s, 'Element', i),
+  },
+  {
+    name: 'literal role',
+    inputs: () => ({ role: 'node-role', policyArn: 'arn:aws:iam::111122223333:policy/pull' }),
+    ours: (s, i) => new IamRolePolicyAttachment(s, 'Element', i),
+    theirs: (s, i) => new PIamRolePolicyAttachment(s, 'Element', i),
+  },
+];
+
 const DATA: Case[] = [
   {
     name: 'aws_partition',
@@ -358,6 +392,8 @@ describe.each([
   ['aws_cloudwatch_event_target', EVENT_TARGET],
   ['aws_sns_topic', TOPIC],
   ['aws_sns_topic_policy', TOPIC_POLICY],
+  ['aws_iam_policy', POLICY],
+  ['aws_iam_role_policy_attachment', ROLE_POLICY_ATTACHMENT],
   ['data sources', DATA],
 ])('%s equals the provider package', (_type, cases) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => expectSame(c));
