@@ -3,6 +3,8 @@
  * inside the core at synth (`_recordFunctionUsage is not a function`). Both directions, with the real cores: the
  * root build (lib/, on cdktf) in a CDK Terrain stack, and the CDK Terrain flavor (.gen/cdktn/lib) in a cdktf stack.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as errors from '../../src/private/errors';
 
@@ -20,7 +22,7 @@ const coreOf = (flavor: Flavor) => require(require.resolve(flavor.core, { paths:
 /** A stack of `flavor`'s core, with a provider block written as an override (no provider package of either core). */
 function stackOf(flavor: Flavor): any {
   const { App, TerraformStack } = coreOf(flavor);
-  const stack = new TerraformStack(new App({ outdir: join(ROOT, '.tmp', 'wrong-core') }), 'test');
+  const stack = new TerraformStack(new App({ outdir: mkdtempSync(join(tmpdir(), 'wrong-core-')) }), 'test');
   stack.addOverride('provider.aws', [{ region: 'us-east-1' }]);
   return stack;
 }
