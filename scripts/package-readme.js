@@ -8,8 +8,8 @@
 //   node scripts/package-readme.js --check README.md  print the package README; exit 1 if repository-only text remains
 //   node scripts/package-readme.js --lint FILE        exit 1 if FILE, a shipped README as it is, has repository-only text
 //   node scripts/package-readme.js --assembly .jsii   rewrite the assembly's readme (after jsii, in `npm run build`)
-//   node scripts/package-readme.js --prepack          README.md := the package README, the original kept aside
-//   node scripts/package-readme.js --postpack         README.md restored (npm runs both around `npm pack`)
+//   node scripts/package-readme.js --tarball X.tgz    the npm tarball's README.md := the package README (scripts/package.sh,
+//                                                     after jsii-pacmak's `npm pack`; README.md itself is never touched)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -69,8 +69,6 @@ module.exports = { packageReadme, stripBlocks, repositoryOnlyLines, REPOSITORY_O
 
 if (require.main === module) {
   const [mode, arg] = process.argv.slice(2);
-  const readme = path.join(process.cwd(), 'README.md');
-  const kept = path.join(process.cwd(), '.README.repository.md');
   if (mode === '--check') {
     const text = packageReadme(fs.readFileSync(arg, 'utf8'));
     const bad = repositoryOnlyLines(text);
@@ -90,17 +88,31 @@ if (require.main === module) {
     if (assembly.schema !== 'jsii/0.10.0' || !assembly.readme) throw new Error(`${arg}: not a jsii assembly with a readme`);
     assembly.readme.markdown = packageReadme(assembly.readme.markdown);
     writeAtomic(arg, `${JSON.stringify(assembly, null, 2)}\n`);
-  } else if (mode === '--prepack') {
-    // A kept original means an earlier pack died before postpack: restore it first.
-    if (fs.existsSync(kept)) fs.renameSync(kept, readme);
-    // The original is moved aside, not copied, so that it comes back with its own modification time.
-    const original = fs.readFileSync(readme, 'utf8');
-    fs.renameSync(readme, kept);
-    writeAtomic(readme, packageReadme(original));
-  } else if (mode === '--postpack') {
-    if (fs.existsSync(kept)) fs.renameSync(kept, readme);
+  } else if (mode === '--tarball') {
+    // The npm tarball (what `npm pack` made) with its README.md replaced by the package README, rewritten through a
+    // temporary file and a rename. Entries keep npm's fixed owner and time.
+    const { execFileSync } = require('child_process');
+    const os = require('os');
+    const tgz = path.resolve(arg);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'package-readme-'));
+    try {
+      execFileSync('tar', ['-xzf', tgz, '-C', dir]);
+      const file = path.join(dir, 'package', 'README.md');
+      fs.writeFileSync(file, packageReadme(fs.readFileSync(file, 'utf8')));
+      // Files only, as npm writes them (no directory entries).
+      const files = (rel) => (fs.statSync(path.join(dir, rel)).isDirectory()
+        ? fs.readdirSync(path.join(dir, rel)).sort().flatMap((n) => files(path.posix.join(rel, n))) : [rel]);
+      const list = path.join(dir, 'files.txt');
+      fs.writeFileSync(list, `${files('package').join('\n')}\n`);
+      const tmp = path.join(path.dirname(tgz), `.${path.basename(tgz)}.${process.pid}.tmp`);
+      execFileSync('tar', ['-czf', tmp, '--owner=0', '--group=0', '--numeric-owner', '--mtime=1985-10-26 08:15:00 UTC',
+        '--no-recursion', '-C', dir, '-T', list]);
+      fs.renameSync(tmp, tgz);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   } else {
-    console.error('usage: package-readme.js --check README.md | --lint FILE | --assembly .jsii | --prepack | --postpack');
+    console.error('usage: package-readme.js --check README.md | --lint FILE | --assembly .jsii | --tarball FILE.tgz');
     process.exit(2);
   }
 }
