@@ -54,7 +54,7 @@ if [ "${SKIP_BINDINGS:-0}" != "1" ]; then
 fi
 
 # 3b. The README's Quick starts, followed literally in fresh directories (TypeScript on cdktf and on CDK Terrain, and
-# Python), with the library from the artifacts the bindings stages packed and the rest from the registries.
+# Python on both), with the library from the artifacts the bindings stages packed and the rest from the registries.
 if [ "${SKIP_QUICKSTART:-0}" != "1" ]; then
   stage quickstart bash test/quickstart/run.sh
 fi
