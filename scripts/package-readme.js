@@ -7,7 +7,8 @@
 //
 //   node scripts/package-readme.js --check README.md  print the package README; exit 1 if repository-only text remains
 //   node scripts/package-readme.js --lint FILE        exit 1 if FILE, a shipped README as it is, has repository-only text
-//   node scripts/package-readme.js --assembly .jsii   rewrite the assembly's readme (after jsii, in `npm run build`)
+//   node scripts/package-readme.js --assembly .jsii   the assembly's readme := the package README without the TypeScript
+//                                                     Quick start (after jsii: `npm run build`, scripts/build-cdktn.sh)
 //   node scripts/package-readme.js --tarball X.tgz    the npm tarball's README.md := the package README (scripts/package.sh,
 //                                                     after jsii-pacmak's `npm pack`; README.md itself is never touched)
 'use strict';
@@ -65,7 +66,15 @@ function writeAtomic(file, content) {
   fs.renameSync(tmp, file);
 }
 
-module.exports = { packageReadme, stripBlocks, repositoryOnlyLines, REPOSITORY_ONLY };
+/**
+ * The README of the jsii assembly, which jsii-pacmak turns into the Python, Go and Java packages' READMEs: the package
+ * README without the TypeScript Quick start (`<!-- typescript-only -->`), whose commands and files are npm's.
+ */
+function assemblyReadme(text) {
+  return packageReadme(stripBlocks(text, 'typescript-only'));
+}
+
+module.exports = { assemblyReadme, packageReadme, stripBlocks, repositoryOnlyLines, REPOSITORY_ONLY };
 
 if (require.main === module) {
   const [mode, arg] = process.argv.slice(2);
@@ -86,7 +95,7 @@ if (require.main === module) {
   } else if (mode === '--assembly') {
     const assembly = JSON.parse(fs.readFileSync(arg, 'utf8'));
     if (assembly.schema !== 'jsii/0.10.0' || !assembly.readme) throw new Error(`${arg}: not a jsii assembly with a readme`);
-    assembly.readme.markdown = packageReadme(assembly.readme.markdown);
+    assembly.readme.markdown = assemblyReadme(assembly.readme.markdown);
     writeAtomic(arg, `${JSON.stringify(assembly, null, 2)}\n`);
   } else if (mode === '--tarball') {
     // The npm tarball (what `npm pack` made) with its README.md replaced by the package README, rewritten through a

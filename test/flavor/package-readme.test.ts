@@ -61,7 +61,9 @@ describe('the READMEs the packages ship', () => {
     if (!existsSync(file)) return; // built by `npm run build` / scripts/build-cdktn.sh before the suites run
     const markdown: string = JSON.parse(readFileSync(file, 'utf8')).readme.markdown;
     expect(repositoryOnlyLines(markdown)).toEqual([]);
-    expect(markdown).toContain('## Quick start');
+    // The Python Quick start, not the TypeScript one with its npm commands and files.
+    expect(markdown).toContain('### Quick start in Python');
+    expect(markdown).not.toMatch(/quickstart:typescript|Save this as `main\.ts`|typescript-only/);
   });
 
   test('a block is removed with its markers and one separating blank line; an unclosed marker is an error', () => {
