@@ -12,6 +12,7 @@
 #
 #   bash test/quickstart/run.sh                 (scripts/test-all.sh calls it)
 #   ONLY="python-cdktf" bash test/quickstart/run.sh
+#   QUICKSTART_TIMEOUT=900   seconds each Quick start may take (a hung registry download fails it instead of the CI)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CHECKPOINT_DISABLE=1
@@ -57,7 +58,7 @@ run() {
     if ! (cd "$dir" && env -i HOME="$HOME" PATH="${path_prefix:+$path_prefix:}$PATH" LANG=C.UTF-8 TMPDIR="${TMPDIR:-/tmp}" \
         CHECKPOINT_DISABLE=1 CI=1 TF_VAR_dockerhub_username=quickstart TF_VAR_dockerhub_access_token="${tokens[0]}" \
         TF_VAR_ghcr_username=quickstart TF_VAR_ghcr_access_token="${tokens[1]}" \
-        bash "$work/$name.sh") > "$work/$name.log" 2>&1; then
+        timeout "${QUICKSTART_TIMEOUT:-900}" bash "$work/$name.sh") > "$work/$name.log" 2>&1; then
       tail -40 "$work/$name.log"; ok=0
     else
       # The project is the directory the script ended in: the one holding cdktf.out.
