@@ -54,8 +54,13 @@ run() {
   else
     # The tokens a reader would export before deploying: they must not reach the synthesized files.
     local tokens=("dckr_pat_quickstart_$RANDOM$RANDOM" "ghp_quickstart_$RANDOM$RANDOM")
-    # A clean environment: nothing of the npm run that started the tests, nothing of this repository on the path.
-    if ! (cd "$dir" && env -i HOME="$HOME" PATH="${path_prefix:+$path_prefix:}$PATH" LANG=C.UTF-8 TMPDIR="${TMPDIR:-/tmp}" \
+    # The reader's environment (proxy and CA settings included), without what the npm run that started the tests adds
+    # (npm_* variables, node_modules/.bin of this repository on the path).
+    local unset=() var
+    for var in $(compgen -e); do case "$var" in npm_*|NPM_*|INIT_CWD) unset+=(-u "$var") ;; esac; done
+    local clean_path
+    clean_path="$(echo "$PATH" | tr ':' '\n' | grep -v '/node_modules/\.bin$' | paste -sd:)"
+    if ! (cd "$dir" && env "${unset[@]}" PATH="${path_prefix:+$path_prefix:}$clean_path" \
         CHECKPOINT_DISABLE=1 CI=1 TF_VAR_dockerhub_username=quickstart TF_VAR_dockerhub_access_token="${tokens[0]}" \
         TF_VAR_ghcr_username=quickstart TF_VAR_ghcr_access_token="${tokens[1]}" \
         timeout "${QUICKSTART_TIMEOUT:-900}" bash "$work/$name.sh") > "$work/$name.log" 2>&1; then
