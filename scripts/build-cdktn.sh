@@ -37,6 +37,7 @@ cd "$out"
 if [ "${FORCE:-0}" = 1 ] || stale .jsii src package.json tsconfig.json README.md; then
   log "jsii"
   "$root/node_modules/.bin/jsii" --silence-warnings=reserved-word
+  node "$root/scripts/package-readme.js" --assembly .jsii
   log "tsc -p tsconfig.cli.json"
   "$root/node_modules/.bin/tsc" -p tsconfig.cli.json
 fi

@@ -13,19 +13,21 @@
 //     rosetta/ fixtures also import the library by its package name, which becomes the flavor's name.
 //   - package.json: the fields of FLAVOR.package below; `scripts` are dropped (the generated tree is built by
 //     scripts/build-cdktn.sh, not by npm scripts).
-//   - README.md: the exact replacements of README_REPLACEMENTS (install lines, peer table, imports of the examples);
-//     each must match, so a README edit that moves an install line fails the generation instead of shipping a
-//     cdktf install line in the cdktn package.
+//   - README.md: the exact replacements of readmeReplacements (title, the Quick start's commands and imports, the
+//     examples' imports); each must match, so a README edit that changes a Quick start line fails the generation
+//     instead of shipping a cdktf command in the cdktn package. Blocks marked <!-- cdktf-only --> and
+//     <!-- repository-only --> are left out (scripts/package-readme.js).
 // Left out of the copy: test/bindings/** (run by test/bindings/run.sh; the cdktn programs are generated from
 // them by test/bindings/cdktn/generate.js) and test/flavor/** (tests of the flavors themselves, run from the root).
 //
 // Links made in the output directory: node_modules -> flavors/cdktn/node_modules (cdktn, constructs 10.6,
 // @cdktn/provider-aws and the CLI's bundled dependencies, installed by `npm ci --prefix flavors/cdktn`); dist ->
 // dist/cdktn (where jsii-pacmak writes, as the package's jsii.outdir says); reference -> reference (read by the
-// CLI tests). Tools (jsii, jest, ts-jest, typescript) resolve from the repository root's node_modules.
+// CLI tests); docs -> docs (read by the documentation tests). Tools (jsii, jest, ts-jest, typescript) resolve from the repository root's node_modules.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { packageReadme, stripBlocks } = require('./package-readme');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -127,43 +129,51 @@ function swapModules(fileName, text, table) {
 const OPTIONAL = 'optional';
 
 /**
- * Exact replacements in README.md for the cdktn package. Each `from` must occur at least once unless marked OPTIONAL
- * (the code examples' imports, which come and go with the examples).
+ * Exact replacements in README.md for the cdktn package: the title, and the Quick start's commands and imports, which
+ * a reader of the cdktn package follows as written (test/quickstart/run.sh runs them on CDK Terrain). Each `from`
+ * must occur at least once unless marked OPTIONAL (the code examples' imports, which come and go with the examples).
+ * The install table lists both cores' packages and is left as it is.
  */
 function readmeReplacements(rootPkg) {
   const v = toolingVersions();
   const cdktfProvider = rootPkg.devDependencies['@cdktf/provider-aws'];
-  const peers = FLAVOR.package.peerDependencies;
-  const go = (name) => `go get github.com/cdktf-ecr-pull-through-cache/${name}-ecr-pull-through-cache-go/ecrpullthroughcache`;
+  const cdktf = rootPkg.devDependencies.cdktf;
+  const constructs = rootPkg.devDependencies.constructs;
   return [
     ['# cdktf-ecr-pull-through-cache\n', '# cdktn-ecr-pull-through-cache\n\n' +
-      '> The CDK Terrain (`cdktn`) flavor of `cdktf-ecr-pull-through-cache`, built from the same source. See ' +
-      '"CDKTF or CDK Terrain" below for which package goes with which core.\n'],
-    ['CDK for Terraform constructs for', 'CDK Terrain constructs for'],
-    ['`npm install cdktf-ecr-pull-through-cache`', '`npm install cdktn-ecr-pull-through-cache`'],
-    ['`pip install cdktf-ecr-pull-through-cache` (module `cdktf_ecr_pull_through_cache`)',
-      '`pip install cdktn-ecr-pull-through-cache` (module `cdktn_ecr_pull_through_cache`)'],
-    [`\`${go('cdktf')}\``, `\`${go('cdktn')}\``],
-    ['artifactId `cdktf-ecr-pull-through-cache`', 'artifactId `cdktn-ecr-pull-through-cache`'],
-    [`| \`cdktf\` | \`${rootPkg.peerDependencies.cdktf}\` |`, `| \`cdktn\` | \`${peers.cdktn}\` |`],
-    [`| \`constructs\` | \`${rootPkg.peerDependencies.constructs}\` |`, `| \`constructs\` | \`${peers.constructs}\` |`],
-    [`| \`@cdktf/provider-aws\` | \`^${cdktfProvider}\``, `| \`@cdktn/provider-aws\` | \`^${v['@cdktn/provider-aws']}\``, OPTIONAL],
-    [`npm install cdktf-ecr-pull-through-cache cdktf@${rootPkg.peerDependencies.cdktf} constructs@${rootPkg.peerDependencies.constructs} @cdktf/provider-aws@^${cdktfProvider}`,
-      `npm install cdktn-ecr-pull-through-cache cdktn@${peers.cdktn} 'constructs@${peers.constructs}' @cdktn/provider-aws@^${v['@cdktn/provider-aws']}`],
-    ["from 'cdktf-ecr-pull-through-cache';", "from 'cdktn-ecr-pull-through-cache';", OPTIONAL],
-    ["from 'cdktf';", "from 'cdktn';", OPTIONAL],
-    ["from '@cdktf/provider-aws/lib/", "from '@cdktn/provider-aws/lib/", OPTIONAL],
-    ['from cdktf_ecr_pull_through_cache import', 'from cdktn_ecr_pull_through_cache import', OPTIONAL],
+      '> The CDK Terrain (`cdktn`) flavor of `cdktf-ecr-pull-through-cache`, built from the same source. The install ' +
+      'table below lists which package goes with which core.\n'],
+    ['Constructs for CDK for Terraform that', 'Constructs for CDK Terrain that'],
+    // The Quick start, on CDK Terrain.
+    ['It needs Node.js 20 or 22 and no AWS credentials', 'It needs Node.js 22.19 or later and no AWS credentials'],
+    [`npm install cdktf-ecr-pull-through-cache cdktf@${cdktf} constructs@${constructs} @cdktf/provider-aws@${cdktfProvider}`,
+      `npm install cdktn-ecr-pull-through-cache cdktn@${v.cdktn} constructs@${v.constructs} @cdktn/provider-aws@${v['@cdktn/provider-aws']}`],
+    [`cdktf-cli@${rootPkg.devDependencies['cdktf-cli']}`, `cdktn-cli@${v.cdktn}`],
+    ['which tells `cdktf` how to run the app', 'which tells `cdktn` how to run the app'],
+    ['npx cdktf synth', 'npx cdktn synth'],
+    ['npx cdktf deploy', 'npx cdktn deploy'],
+    ['`cdktf deploy`', '`cdktn deploy`'],
+    ['`cdktf` command line', '`cdktn` command line'],
+    [`pip install cdktf-ecr-pull-through-cache cdktf==${cdktf}`, `pip install cdktn-ecr-pull-through-cache cdktn==${v.cdktn}`],
+    ["from 'cdktf-ecr-pull-through-cache';", "from 'cdktn-ecr-pull-through-cache';"],
+    ["from 'cdktf';", "from 'cdktn';"],
+    ["from '@cdktf/provider-aws/lib/", "from '@cdktn/provider-aws/lib/"],
+    ['from cdktf import', 'from cdktn import'],
+    ['from cdktf_ecr_pull_through_cache import', 'from cdktn_ecr_pull_through_cache import'],
   ];
 }
 
+/**
+ * The cdktn package README: the replacements above, without the blocks written for cdktf readers only
+ * (`<!-- cdktf-only -->`) and, as for every package, without the repository-only ones (scripts/package-readme.js).
+ */
 function transformReadme(text, rootPkg) {
   let out = text;
   for (const [from, to, optional] of readmeReplacements(rootPkg)) {
     if (!out.includes(from) && optional !== OPTIONAL) throw new Error(`README.md: expected text not found (scripts/flavor.js README replacements): ${JSON.stringify(from)}`);
     out = out.split(from).join(to);
   }
-  return out;
+  return packageReadme(stripBlocks(out, 'cdktf-only'));
 }
 
 /** The cdktn package manifest: the root one with the flavor's names, peers and targets. */
@@ -250,6 +260,7 @@ function write(out, files) {
   fs.mkdirSync(path.join(ROOT, 'dist', FLAVOR.core), { recursive: true });
   link('dist', path.join(ROOT, 'dist', FLAVOR.core));
   link('reference', path.join(ROOT, 'reference'));
+  link('docs', path.join(ROOT, 'docs'));
 }
 
 module.exports = { FLAVOR, TREES, FILES, SKIPPED, generate, write, swapModules, moduleSpecifiers, readmeReplacements, flavorManifest };

@@ -101,6 +101,12 @@ if [ "$want_go" = 1 ]; then
   fi
 fi
 
+# The npm tarball ships the package README (README.md without its repository-only blocks), as the other languages do
+# through the assembly.
+if [ -d dist/js ]; then
+  for tgz in dist/js/*.tgz; do node scripts/package-readme.js --tarball "$tgz"; done
+fi
+
 kept=""
 for t in $previous; do
   case " $TARGETS " in *" $t "*) ;; *) kept="$kept $t" ;; esac

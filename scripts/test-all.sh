@@ -61,6 +61,12 @@ if [ "${SKIP_BINDINGS:-0}" != "1" ]; then
   stage cdktn-bindings bash test/bindings/cdktn/run.sh
 fi
 
+# 3b. The README's Quick starts, followed literally in fresh directories (TypeScript on cdktf and on CDK Terrain, and
+# Python on both), with the library from the artifacts the bindings stages packed and the rest from the registries.
+if [ "${SKIP_QUICKSTART:-0}" != "1" ]; then
+  stage quickstart bash test/quickstart/run.sh
+fi
+
 if [ "${SKIP_NODE_MATRIX:-0}" != "1" ]; then
   echo "=== node-matrix (ran beside the bindings) ==="
   wait "$node_matrix_pid" || { echo "stage node-matrix failed"; status=1; }

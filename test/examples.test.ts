@@ -5,7 +5,7 @@ import { ReferenceStack } from '../examples/reference-stack';
 import { CORE } from './util';
 
 // One golden per flavor: test/golden/ for cdktf, test/golden/cdktn/ for CDK Terrain. They differ only in
-// terraform.required_providers.aws, which comes from each flavor's prebuilt provider package (README, "CDKTF or CDK
+// terraform.required_providers.aws, which comes from each flavor's prebuilt provider package (docs/CDKTN.md, "CDKTF or CDK
 // Terrain"). In the cdktn flavor UPDATE_GOLDEN=1 writes .gen/cdktn/test/golden/cdktn/; scripts/test-cdktn.sh
 // copies it back to test/golden/cdktn/.
 const GOLDEN = path.join(__dirname, 'golden', ...(CORE === 'cdktf' ? [] : [CORE]), 'ecr-pull-through-cache-example.cdk.tf.json');

@@ -159,8 +159,10 @@ describe('the generated cdktn flavor (scripts/flavor.js)', () => {
     expect(pkg.keywords).not.toContain('cdktf');
   });
 
-  test('README.md: install lines and imports name the cdktn packages; no other line changes', () => {
-    const source = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  test('README.md: the Quick start and the examples name the cdktn packages; other lines change only by names', () => {
+    const { packageReadme, stripBlocks } = require(join(ROOT, 'scripts', 'package-readme.js'));
+    // What the cdktn package leaves out: blocks for cdktf readers and for clones of the repository.
+    const source: string[] = packageReadme(stripBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'), 'cdktf-only')).split('\n');
     const generated = readFileSync(join(fresh, 'README.md'), 'utf8').split('\n');
     // The banner under the title is the only addition.
     const banner = generated.findIndex((l) => l.startsWith('> The CDK Terrain (`cdktn`) flavor'));
@@ -170,19 +172,20 @@ describe('the generated cdktn flavor (scripts/flavor.js)', () => {
     // Names and versions that may change on a line, and nothing else.
     const normalize = (line: string) => line
       .replace(/CDK for Terraform|CDK Terrain/g, 'CORE')
-      .replace(/'?constructs@>=10\.6\.0 <10\.8\.0'?/g, 'constructs@V')
-      .replace(/>=10\.6\.0 <10\.8\.0/g, 'V')
-      .replace(/\^?\d+\.\d+\.\d+/g, 'V')
+      .replace(/Node\.js 20 or 22|Node\.js 22\.19 or later/g, 'NODE')
+      .replace(/\d+\.\d+\.\d+/g, 'V')
       .replace(/cdkt[fn]/g, 'CDKT');
     const changed = source.map((l, i) => [l, generated[i]]).filter(([a, b]) => a !== b);
+    expect(changed.length).toBeGreaterThan(5);
     for (const [a, b] of changed) expect(normalize(b)).toBe(normalize(a));
     const text = generated.join('\n');
-    for (const line of ['`npm install cdktn-ecr-pull-through-cache`', '`pip install cdktn-ecr-pull-through-cache` (module `cdktn_ecr_pull_through_cache`)',
-      '`go get github.com/cdktf-ecr-pull-through-cache/cdktn-ecr-pull-through-cache-go/ecrpullthroughcache`',
-      'artifactId `cdktn-ecr-pull-through-cache`', '| `cdktn` | `^0.24.0` |', '| `constructs` | `>=10.6.0 <10.8.0` |']) {
+    for (const line of ['npm install cdktn-ecr-pull-through-cache cdktn@0.24.0 constructs@10.6.0 @cdktn/provider-aws@25.7.0',
+      'npm install --save-dev cdktn-cli@0.24.0', 'npx cdktn synth', "from 'cdktn';", "from 'cdktn-ecr-pull-through-cache';",
+      'pip install cdktn-ecr-pull-through-cache cdktn==0.24.0', 'from cdktn_ecr_pull_through_cache import']) {
       expect(text).toContain(line);
     }
-    expect(text).not.toMatch(/npm install cdktf-ecr-pull-through-cache|pip install cdktf-ecr-pull-through-cache|from 'cdktf';/);
+    // A cdktn reader is never told to run cdktf, import its provider package or install the cdktf flavor.
+    expect(text).not.toMatch(/cdktf synth|cdktf deploy|npx cdktf|@cdktf\/provider-aws\/lib\/provider|from 'cdktf|from cdktf|cdktf-cli|cdktf-only|repository-only/);
   });
 
   test('.gen/cdktn, where the flavor is built and tested, is what the current sources generate', () => {

@@ -1,7 +1,7 @@
 /**
  * Moving a stack between cdktf and CDK Terrain replaces nothing: the same program, built with each flavor (the root's
  * lib/ on cdktf 0.21, .gen/cdktn/lib on cdktn 0.24), synthesizes the same Terraform addresses with the same
- * arguments. The only differences are the ones README.md lists under "CDKTF or CDK Terrain", and this test fails
+ * arguments. The only differences are the ones docs/CDKTN.md lists under "CDKTF or CDK Terrain", and this test fails
  * when there is any other.
  */
 import { execFileSync } from 'node:child_process';
@@ -72,7 +72,7 @@ function differences(a: any, b: any, at = ''): { path: string; cdktf: unknown; c
 const providerAddress = (source: string) => `registry.terraform.io/${source.includes('/') ? source : `hashicorp/${source}`}`;
 
 /**
- * The differences README.md lists: the core's version in the metadata, and what each flavor's prebuilt provider
+ * The differences docs/CDKTN.md lists: the core's version in the metadata, and what each flavor's prebuilt provider
  * package writes into required_providers (only when the program uses its AwsProvider class).
  */
 const DOCUMENTED = ['//.metadata.version', 'terraform.required_providers.aws.source', 'terraform.required_providers.aws.version'];
@@ -96,7 +96,7 @@ describe.each([
     expect(tn.variable).toEqual(tf.variable);
   });
 
-  test('differs only where README.md says', () => {
+  test('differs only where docs/CDKTN.md says', () => {
     const found = differences(tf, tn);
     expect(found.map((d) => d.path).filter((p) => !DOCUMENTED.includes(p))).toEqual([]);
     const byPath = Object.fromEntries(found.map((d) => [d.path, d]));
@@ -113,8 +113,8 @@ describe.each([
   });
 });
 
-describe('README.md, "CDKTF or CDK Terrain"', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/CDKTN.md, "CDKTF or CDK Terrain"', () => {
+  const readme = readFileSync(join(ROOT, 'docs', 'CDKTN.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## CDKTF or CDK Terrain'));
 
   test('lists each difference this test allows', () => {

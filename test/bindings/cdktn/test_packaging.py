@@ -2,6 +2,7 @@
 DESIGN.md, they depend on cdktn and constructs only, and nothing in them depends on cdktf."""
 import json
 import re
+import subprocess
 import tarfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -68,6 +69,23 @@ def test_npm_readme_installs_the_cdktn_packages(npm_package):
     assert "npm install cdktn-ecr-pull-through-cache" in readme
     assert "pip install cdktn-ecr-pull-through-cache" in readme
     assert "npm install cdktf-ecr-pull-through-cache" not in readme
+    # What a CDK Terrain reader runs and imports; nothing that only a clone of the repository has.
+    assert "npx cdktn synth" in readme
+    for cdktf_only in ["cdktf synth", "npx cdktf", "@cdktf/provider-aws/lib/provider", "from 'cdktf'"]:
+        assert cdktf_only not in readme
+    lint = subprocess.run(["node", str(ROOT / "scripts" / "package-readme.js"), "--lint", "/dev/stdin"],
+                          input=readme, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stderr
+
+
+def test_wheel_readme_is_the_cdktn_package_readme(wheel):
+    meta, _ = wheel
+    readme = meta.get_payload()
+    assert readme.startswith("# cdktn-ecr-pull-through-cache")
+    assert "pip install cdktn-ecr-pull-through-cache cdktn==" in readme
+    lint = subprocess.run(["node", str(ROOT / "scripts" / "package-readme.js"), "--lint", "/dev/stdin"],
+                          input=readme, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stderr
 
 
 @pytest.fixture(scope="module")

@@ -175,5 +175,37 @@ def test_maven_pom_depends_on_the_core_constructs_and_jsii_runtime_only():
     assert runtime == MAVEN_ARTIFACTS
 
 
+def lint_readme(text: str, where: str):
+    """A shipped README has no text that only a clone of the repository can use (scripts/package-readme.js --lint)."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False) as f:
+        f.write(text)
+    out = subprocess.run(["node", str(ROOT / "scripts" / "package-readme.js"), "--lint", f.name], capture_output=True, text=True)
+    Path(f.name).unlink()
+    assert out.returncode == 0, f"{where}: {out.stderr}"
+    assert "## Quick start" in text, f"{where}: not the README"
+
+
+def test_dist_js_readme_has_no_repository_only_text():
+    tgz = sorted((DIST / "js").glob("*.tgz"))
+    assert tgz, "dist/js has no npm tarball: run scripts/package.sh"
+    with tarfile.open(tgz[0]) as tar:
+        lint_readme(tar.extractfile("package/README.md").read().decode(), f"{tgz[0].name}: README.md")
+
+
+def test_wheel_readme_has_no_repository_only_text():
+    wheels = sorted((DIST / "python").glob("cdktf_ecr_pull_through_cache-*.whl"))
+    assert wheels, "dist/python has no wheel: run scripts/package.sh"
+    with zipfile.ZipFile(wheels[0]) as whl:
+        meta = next(n for n in whl.namelist() if n.endswith(".dist-info/METADATA"))
+        lint_readme(Parser().parsestr(whl.read(meta).decode()).get_payload(), f"{wheels[0].name}: long description")
+
+
+def test_go_readme_has_no_repository_only_text():
+    readmes = sorted(built("go").glob("*/README.md"))
+    assert readmes, "dist/go has no README.md"
+    lint_readme(readmes[0].read_text(), str(readmes[0].relative_to(ROOT)))
+
+
 def test_sdist_built():
     assert sorted((ROOT / "dist" / "python").glob("cdktf_ecr_pull_through_cache-*.tar.gz")), "no sdist in dist/python"

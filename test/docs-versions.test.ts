@@ -1,5 +1,5 @@
 /**
- * README "Terraform and provider versions" lists every argument the library writes, with the versions it needs.
+ * docs/VERSIONS.md, "Terraform and provider versions", lists every argument the library writes, with the versions it needs.
  * This test synthesizes stacks that use every feature and checks the table against what they emit, both ways.
  */
 import * as fs from 'fs';
@@ -22,8 +22,9 @@ import { newStack, SECRET_ARN, synthJson } from './util';
 interface Row { kind: 'resource' | 'data'; types: string[]; args: string[]; terraform: string; opentofu: string; aws: string }
 
 function tableRows(): Row[] {
-  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Terraform and provider versions'), readme.indexOf('In short:'));
+  const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'VERSIONS.md'), 'utf8');
+  expect(doc).toContain('## Terraform and provider versions');
+  const section = doc.slice(doc.indexOf('## Terraform and provider versions'), doc.indexOf('In short:'));
   const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Resource') && !l.startsWith('| ---'));
   return rows.map((line) => {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
@@ -91,7 +92,7 @@ function everyFeature(): any[] {
   return [synthJson(reference as TerraformStack), synthJson(stack), synthJson(large)];
 }
 
-describe('README: Terraform and provider versions', () => {
+describe('docs/VERSIONS.md: Terraform and provider versions', () => {
   const rows = tableRows();
   const docs = everyFeature();
   const all = new Set(docs.flatMap((d) => [...emitted(d)]));
