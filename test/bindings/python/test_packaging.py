@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = json.loads((ROOT / "package.json").read_text())
 DIST = ROOT / "dist"
 CORE = {"cdktf", "constructs"}
-# The CLI's SDK client, bundled into the npm tarball (bundledDependencies); never loaded by the construct library.
-NPM_BUNDLED = {"@aws-sdk/client-ecr", "@smithy/core"}
+# What the CLI bundles into the npm tarball (bundledDependencies): the SDK client and the YAML parser of `ecr-ptc rewrite`;
+# never loaded by the construct library.
+NPM_BUNDLED = {"@aws-sdk/client-ecr", "@smithy/core", "yaml"}
 # What jsii-pacmak adds for each language: its jsii runtime (for Python also `publication`, which the generated
 # module imports to hide its private names).
 PYTHON_RUNTIME = {"jsii", "publication"}
@@ -133,7 +134,7 @@ def test_npm_manifest_needs_the_core_and_constructs_only(dist_js_manifest):
     no_provider([*peers, *dependencies, *dist_js_manifest.get("optionalDependencies", {})])
     assert peers == PACKAGE["peerDependencies"]
     assert set(peers) == CORE
-    # What npm installs for a user: nothing but the bundled CLI client, which ships inside the tarball.
+    # What npm installs for a user: nothing but what the CLI bundles, which ships inside the tarball.
     assert set(dependencies) == NPM_BUNDLED
     assert set(dist_js_manifest.get("bundledDependencies", [])) == NPM_BUNDLED
     assert not dist_js_manifest.get("optionalDependencies")
