@@ -3,8 +3,7 @@
 # (cdktf.out/stacks/ecr-pull-through-cache-example/cdk.tf.json, from `npm run synth`) and on a stack that uses every
 # construct (test/scanners/all-constructs.js, run with node on lib/). For each it asserts that checkov parses the stack,
 # runs more than zero checks, and that the failed check IDs are exactly the expected findings that README.md lists
-# between the markers below (each with its reason), or, until the README has that section,
-# docs/pending-readme/issue-13-scanners.md.
+# between the markers below (each with its reason).
 #
 # checkov's terraform_json parser cannot read `terraform.required_version` (written for write-only secrets): on such a
 # stack it reports a parsing error, runs 0 checks and exits 0. So each stack is scanned as a copy without that key; the
@@ -57,7 +56,6 @@ fi
 
 # 3. The expected findings: "- `CKV_...`: reason" lines between the markers.
 source_file=README.md
-grep -qF "$START_MARKER" README.md 2>/dev/null || source_file=docs/pending-readme/issue-13-scanners.md
 listed=$(sed -n "\|${START_MARKER}|,\|${END_MARKER}|p" "$source_file" | grep -E '^- `')
 expected=$(echo "$listed" | sed -nE 's/^- `(CKV2?_[A-Z0-9_]+)`: .*[a-z].*$/\1/p' | sort -u)
 if [ -z "$expected" ] || [ "$(echo "$listed" | wc -l)" -ne "$(echo "$expected" | wc -l)" ]; then

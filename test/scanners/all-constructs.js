@@ -49,8 +49,14 @@ cache.addRule('Central', {
   ecrRepositoryPrefix: 'central',
 });
 cache.grantPull('eks-node-role');
+cache.grantPullToOrganization('o-a1b2c3d4e5');
+cache.addFailureNotifications();
 
-const standalone = new lib.PullThroughCacheRule(stack, 'EcrPublic', { upstream: lib.UpstreamRegistry.ecrPublic(), region: 'us-west-2' });
+const standalone = new lib.PullThroughCacheRule(stack, 'EcrPublic', {
+  upstream: lib.UpstreamRegistry.ecrPublic(),
+  region: 'us-west-2',
+  repositoryTemplate: { archiveImagesNotPulledForDays: 90, expireImagesNotPulledForDays: 180 },
+});
 standalone.grantPull('batch-role');
 new lib.PullThroughCacheRepositoryTemplate(stack, 'RootTemplate', { prefix: 'ROOT', untaggedImageExpiryDays: 30 });
 const shared = lib.PullThroughCacheRule.fromEcrRepositoryPrefix(stack, 'Shared', 'shared-cache', { upstreamType: lib.UpstreamRegistryType.QUAY });

@@ -68,7 +68,11 @@ def test_npm_readme_installs_the_cdktn_packages(npm_package):
     assert readme.startswith("# cdktn-ecr-pull-through-cache\n")
     assert "npm install cdktn-ecr-pull-through-cache" in readme
     assert "pip install cdktn-ecr-pull-through-cache" in readme
-    assert "npm install cdktf-ecr-pull-through-cache" not in readme
+    # The install table lists both cores' packages (so a reader of the wrong package finds the right one); the
+    # Quick start's commands are CDK Terrain's only.
+    assert "| CDK Terrain 0.24 | TypeScript | `npm install cdktn-ecr-pull-through-cache cdktn@" in readme
+    assert not [l for l in readme.splitlines() if l.startswith("npm install cdktf-ecr-pull-through-cache")]
+    assert "@cdktf/provider-aws@" not in readme
     # What a CDK Terrain reader runs and imports; nothing that only a clone of the repository has.
     assert "npx cdktn synth" in readme
     for cdktf_only in ["cdktf synth", "npx cdktf", "@cdktf/provider-aws/lib/provider", "from 'cdktf'"]:
