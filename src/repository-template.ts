@@ -68,7 +68,7 @@ export interface RepositoryTemplateOptions {
   /**
    * The tags excepted from `imageTagMutability`, with `IMMUTABLE_WITH_EXCLUSION` or `MUTABLE_WITH_EXCLUSION` (which
    * need 1-5 of them): wildcard filters of letters, digits and `._-` with at most two `*`, such as `latest` or
-   * `release-*` (1-128 characters each).
+   * `release-*` (1-128 characters each). Needs `hashicorp/aws` 6.10 or later (the other arguments need 6.0).
    *
    * @default - none
    * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html

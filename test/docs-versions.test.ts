@@ -10,6 +10,7 @@ import {
   EcrUpstreamRole,
   PullThroughCache,
   PullThroughCacheRule,
+  PullThroughCacheRepositoryTemplate,
   RepositoryEncryption,
   RepositoryTagMutability,
   UpstreamCredential,
@@ -78,6 +79,10 @@ function everyFeature(): any[] {
     },
   });
   central.grantPullToAccounts(['444455556666']);
+  new PullThroughCacheRepositoryTemplate(stack, 'Releases', {
+    prefix: 'releases', region: 'us-east-1',
+    imageTagMutability: RepositoryTagMutability.IMMUTABLE_WITH_EXCLUSION, imageTagMutabilityExclusionFilters: ['latest'],
+  });
   const cache = new PullThroughCache(stack, 'Cache', { region: 'us-east-1' });
   cache.addRule('Hub', { upstream: UpstreamRegistry.dockerHub({ credential: UpstreamCredential.fromSecretArn(SECRET_ARN) }) });
   cache.addFailureNotifications();
@@ -118,8 +123,8 @@ describe('docs/VERSIONS.md: Terraform and provider versions', () => {
     }
   });
 
-  test('every row needs hashicorp/aws 6.0, the version of the per-resource region argument', () => {
-    expect(new Set(rows.map((r) => r.aws))).toEqual(new Set(['6.0']));
+  test('every row needs hashicorp/aws 6.0, the version of the per-resource region argument, but the exclusion filters (6.10)', () => {
+    expect(rows.filter((r) => r.aws !== '6.0').map((r) => [r.args, r.aws])).toEqual([[['image_tag_mutability_exclusion_filter'], '6.10']]);
     expect(all.has('resource aws_ecr_pull_through_cache_rule region')).toBe(true);
   });
 });
