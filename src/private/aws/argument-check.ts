@@ -82,11 +82,6 @@ export function allowedValues(limits: ArgumentLimits): readonly string[] | undef
   return values;
 }
 
-function matches(c: Constraint, value: string): boolean {
-  const re = regExpOf(c);
-  return re === undefined || re.test(value);
-}
-
 function isJson(value: string): boolean {
   try {
     JSON.parse(value);
@@ -96,19 +91,64 @@ function isJson(value: string): boolean {
   }
 }
 
+/** An argument's string constraints, merged once per argument: synth checks the same arguments thousands of times. */
+interface StringCheck {
+  readonly min: number;
+  readonly max: number;
+  readonly patterns: readonly RegExp[];
+  readonly values: readonly string[] | undefined;
+  readonly maxWildcards: number;
+  readonly json: boolean;
+  /** Answers already given, per value (bounded: see `brokenStringRule`). */
+  readonly answers: Map<string, RuleKind | undefined>;
+}
+
+const stringChecks = new WeakMap<ArgumentLimits, StringCheck>();
+/** Values remembered per argument; a stack repeats a few Regions and prefixes, not thousands of distinct values. */
+const MAX_ANSWERS = 4096;
+
+function stringCheckOf(limits: ArgumentLimits): StringCheck {
+  let check = stringChecks.get(limits);
+  if (check === undefined) {
+    const constraints = constraintsOf(limits);
+    const length = lengthRange(limits);
+    const patterns: RegExp[] = [];
+    let maxWildcards = Infinity;
+    for (const c of constraints) {
+      const re = regExpOf(c);
+      if (re !== undefined) patterns.push(re);
+      if (c.maxWildcards !== undefined && c.maxWildcards < maxWildcards) maxWildcards = c.maxWildcards;
+    }
+    check = {
+      min: length.min,
+      max: length.max,
+      patterns,
+      values: allowedValues(limits),
+      maxWildcards,
+      json: constraints.some((c) => c.json === true),
+      answers: new Map(),
+    };
+    stringChecks.set(limits, check);
+  }
+  return check;
+}
+
+function firstBrokenRule(check: StringCheck, value: string): RuleKind | undefined {
+  if (value.length < check.min || value.length > check.max) return 'length';
+  for (const re of check.patterns) if (!re.test(value)) return 'pattern';
+  if (check.values !== undefined && !check.values.includes(value)) return 'values';
+  if (check.maxWildcards !== Infinity && value.split('*').length - 1 > check.maxWildcards) return 'wildcards';
+  if (check.json && !isJson(value)) return 'json';
+  return undefined;
+}
+
 /** The first rule a literal string breaks (length, then pattern, values, wildcards, JSON), or `undefined`. */
 export function brokenStringRule(limits: ArgumentLimits, value: string): RuleKind | undefined {
-  const length = lengthRange(limits);
-  if (value.length < length.min || value.length > length.max) return 'length';
-  const constraints = constraintsOf(limits);
-  for (const c of constraints) if (!matches(c, value)) return 'pattern';
-  const values = allowedValues(limits);
-  if (values !== undefined && !values.includes(value)) return 'values';
-  for (const c of constraints) {
-    if (c.maxWildcards !== undefined && value.split('*').length - 1 > c.maxWildcards) return 'wildcards';
-  }
-  for (const c of constraints) if (c.json && !isJson(value)) return 'json';
-  return undefined;
+  const check = stringCheckOf(limits);
+  if (check.answers.has(value)) return check.answers.get(value);
+  const broken = firstBrokenRule(check, value);
+  if (check.answers.size < MAX_ANSWERS && value.length <= 1024) check.answers.set(value, broken);
+  return broken;
 }
 
 /** Whether a literal number is allowed: a whole number in range, or one of the extra values. */

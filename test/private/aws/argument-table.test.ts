@@ -27,6 +27,7 @@ import { ARGUMENTS as ROLE_POLICY_ATTACHMENT_ARGUMENTS } from '../../../src/priv
 import { ARGUMENTS as ROLE_ARGUMENTS } from '../../../src/private/aws/iam-role';
 import { ARGUMENTS as SECRET_VERSION_ARGUMENTS } from '../../../src/private/aws/secretsmanager-secret-version';
 import { ARGUMENTS as SECRET_ARGUMENTS } from '../../../src/private/aws/secretsmanager-secret';
+import { brokenStringRule } from '../../../src/private/aws/argument-check';
 import { Argument } from '../../../src/private/aws/attributes';
 import {
   ApiConstraint,
@@ -449,5 +450,25 @@ describe('properties', () => {
       }));
       expect(ok).toBe(keyRegion === templateRegion);
     }), { numRuns: 100 });
+  });
+});
+
+describe('argument checks remember their answers', () => {
+  // The check of an argument is merged from its constraints once and remembers answers per value (a stack repeats the
+  // same Regions and prefixes); the answer for a value must not depend on what was asked before.
+
+  test('the same value gets the same answer every time, broken or not, long or short', () => {
+    const values = ['docker-hub', 'Docker-Hub', 'x', 'quay', 'x'.repeat(2000), 'docker-hub', 'x'.repeat(2000)];
+    const first = values.map((v) => brokenStringRule(RULE.ecr_repository_prefix, v));
+    const again = values.map((v) => brokenStringRule(RULE.ecr_repository_prefix, v));
+    expect(again).toEqual(first);
+    expect(first).toEqual([undefined, 'pattern', 'length', undefined, 'length', undefined, 'length']);
+  });
+
+  test('answers of one argument are not given for another', () => {
+    expect(brokenStringRule(RULE.ecr_repository_prefix, 'ROOT')).toBeUndefined();
+    expect(brokenStringRule(RULE.region, 'ROOT')).toBe('pattern');
+    expect(brokenStringRule(RULE.region, 'us-east-1')).toBeUndefined();
+    expect(brokenStringRule(RULE.ecr_repository_prefix, 'us-east-1')).toBeUndefined();
   });
 });
