@@ -94,7 +94,8 @@ if want synth; then
   H --name synth-rules-cache --json "$RESULTS/synth-rules-cache.json" --target-time 1.00 --target-rss 1.00 \
     --a-label '50 rules × 20 Regions, PullThroughCache' --a 'node bench/synth/rules.js constructs 50 20 cache' \
     --b-label '50 rules × 20 Regions, provider classes' --b 'node bench/synth/rules.js l1 50 20 cache'
-  H --name synth-rules-standalone --json "$RESULTS/synth-rules-standalone.json" --target-time 1.00 --target-rss 1.00 \
+  # The standalone stack's target is the one its issue set: at most 1.05x.
+  H --name synth-rules-standalone --json "$RESULTS/synth-rules-standalone.json" --target-time 1.05 --target-rss 1.05 \
     --a-label '1,000 PullThroughCacheRule, own region each' --a 'node bench/synth/rules.js constructs 50 20 standalone' \
     --b-label '1,000 rules, provider classes' --b 'node bench/synth/rules.js l1 50 20 standalone'
 fi

@@ -4,8 +4,8 @@
 #   1. flavors/cdktn/node_modules: `npm ci` from the committed manifest and lockfile (cdktn, constructs 10.6,
 #      @cdktn/provider-aws, the CLI's bundled dependencies), when missing or older than the lockfile.
 #   2. .gen/cdktn: generated from the sources by scripts/flavor.js (unchanged files keep their mtime).
-#   3. jsii (the library and .jsii) and tsc -p tsconfig.cli.json (the ecr-ptc bin), when a source is newer than the
-#      last build; then the example app (tsc -p tsconfig.examples.json into .gen/cdktn/.gen/examples).
+#   3. jsii (the library and .jsii), tsc -p tsconfig.cli.json (the ecr-ptc bin) and scripts/bundle-lib.js (lib/index.js
+#      as one file), when a source is newer than the last build; then the example app (tsc -p tsconfig.examples.json into .gen/cdktn/.gen/examples).
 #
 #   bash scripts/build-cdktn.sh        (npm run build:cdktn)
 #   FORCE=1 bash scripts/build-cdktn.sh   rebuild even when up to date
@@ -40,6 +40,7 @@ if [ "${FORCE:-0}" = 1 ] || stale .jsii src package.json tsconfig.json README.md
   node "$root/scripts/package-readme.js" --assembly .jsii
   log "tsc -p tsconfig.cli.json"
   "$root/node_modules/.bin/tsc" -p tsconfig.cli.json
+  node "$root/scripts/bundle-lib.js" .
 fi
 if [ "${FORCE:-0}" = 1 ] || stale .gen/examples/main.js examples src; then
   log "tsc -p tsconfig.examples.json"

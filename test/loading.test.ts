@@ -35,7 +35,8 @@ other.grantPull('nodes');
 hub.imageUri('nginx:1.27'); other.imageUri('prometheus/node-exporter:v1');
 app.synth();
 const files = Object.keys(require.cache).filter((f) => f.includes('node_modules'));
-process.stdout.write(JSON.stringify({ requests: [...loaded].sort(), files }));
+const libFiles = Object.keys(require.cache).filter((f) => f.startsWith(require('path').dirname(process.env.LIB)));
+process.stdout.write(JSON.stringify({ requests: [...loaded].sort(), files, libFiles }));
 `;
 
 test(`loading and synthesizing every construct loads ${CORE} and constructs only, no provider package`, () => {
@@ -46,7 +47,9 @@ test(`loading and synthesizing every construct loads ${CORE} and constructs only
     env: { ...process.env, LIB: lib, OUTDIR: outdir, CORE, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
     encoding: 'utf8',
   });
-  const { requests, files } = JSON.parse(out) as { requests: string[]; files: string[] };
+  const { requests, files, libFiles } = JSON.parse(out) as { requests: string[]; files: string[]; libFiles: string[] };
+  // lib/index.js is one bundle of the library's modules (scripts/bundle-lib.js): one file to resolve, read and compile.
+  expect(libFiles).toEqual([lib]);
   // Package names required by anything outside node_modules' own internals: the library asks for these only.
   const packages = new Set(files.map((f) => {
     const rest = f.slice(f.lastIndexOf('node_modules/') + 'node_modules/'.length);

@@ -14,14 +14,21 @@ const { DataAwsCallerIdentity } = require('@cdktf/provider-aws/lib/data-aws-call
 const { DataAwsEcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/data-aws-ecr-pull-through-cache-rule');
 const { DataAwsPartition } = require('@cdktf/provider-aws/lib/data-aws-partition');
 const { DataAwsRegion } = require('@cdktf/provider-aws/lib/data-aws-region');
+const { CloudwatchEventRule } = require('@cdktf/provider-aws/lib/cloudwatch-event-rule');
+const { CloudwatchEventTarget } = require('@cdktf/provider-aws/lib/cloudwatch-event-target');
 const { EcrPullThroughCacheRule } = require('@cdktf/provider-aws/lib/ecr-pull-through-cache-rule');
+const { EcrRegistryPolicy } = require('@cdktf/provider-aws/lib/ecr-registry-policy');
 const { EcrRepositoryCreationTemplate } = require('@cdktf/provider-aws/lib/ecr-repository-creation-template');
 const { IamRole } = require('@cdktf/provider-aws/lib/iam-role');
 const { IamRolePolicy } = require('@cdktf/provider-aws/lib/iam-role-policy');
 const { SecretsmanagerSecret } = require('@cdktf/provider-aws/lib/secretsmanager-secret');
 const { SecretsmanagerSecretVersion } = require('@cdktf/provider-aws/lib/secretsmanager-secret-version');
+const { SnsTopic } = require('@cdktf/provider-aws/lib/sns-topic');
+const { SnsTopicPolicy } = require('@cdktf/provider-aws/lib/sns-topic-policy');
 
 const CENTRAL_ACCOUNT_ID = '444455556666';
+const ORGANIZATION_ID = 'o-a1b2c3d4e5';
+const IN_ORGANIZATION = { StringEquals: { 'aws:PrincipalOrgID': ORGANIZATION_ID } };
 const policy = (statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const trust = (service) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }]);
 const lifecycle = (untaggedDays, maxImages) => {
@@ -44,6 +51,12 @@ const lifecycle = (untaggedDays, maxImages) => {
 const secretArn = (name) => `arn:aws:secretsmanager:us-east-1:111122223333:secret:ecr-pullthroughcache/${name}-AbCdEf`;
 const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability',
   'ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'];
+// Later pulls of the organization's accounts: the repository policy of every template of the us-east-1 cache.
+const ORGANIZATION_PULL = policy([{
+  Sid: 'PullThroughCachePull1', Effect: 'Allow', Principal: { AWS: '*' },
+  Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], Condition: IN_ORGANIZATION,
+}]);
+const PREFIXES = ['docker-hub', 'quay', 'k8s', 'ecr-public', 'ghcr', 'gitlab', 'chainguard', 'azure', 'central'];
 
 class ReferenceStackL1 extends TerraformStack {
   constructor(scope, id) {
@@ -119,6 +132,7 @@ class ReferenceStackL1 extends TerraformStack {
         imageTagMutability: 'MUTABLE',
         lifecyclePolicy: lifecycle(14, 200),
         encryptionConfiguration: [{ encryptionType: 'AES256' }],
+        repositoryPolicy: ORGANIZATION_PULL,
         ...template,
       });
     };
@@ -151,10 +165,56 @@ class ReferenceStackL1 extends TerraformStack {
       resourceTags: { 'cost-center': 'platform' },
       customRoleArn: templateRole.arn,
       encryptionConfiguration: [{ encryptionType: 'AES256' }],
+      repositoryPolicy: ORGANIZATION_PULL,
       // A role made in the same stack is used only once its policy exists.
       dependsOn: [templatePolicy],
     });
-    addRule('Quay', 'quay', { upstreamRegistryUrl: 'quay.io' });
+    // Quay: archived when not pulled for 90 days, deleted from the archive 90 days later.
+    addRule('Quay', 'quay', { upstreamRegistryUrl: 'quay.io' }, {
+      description: 'Quay images, archived when not pulled',
+      lifecyclePolicy: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            description: 'Expire untagged images after 14 days',
+            selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 },
+            action: { type: 'expire' },
+          },
+          {
+            rulePriority: 2,
+            description: 'Archive images not pulled for 90 days',
+            selection: { tagStatus: 'any', countType: 'sinceImagePulled', countUnit: 'days', countNumber: 90 },
+            action: { type: 'transition', targetStorageClass: 'archive' },
+          },
+          {
+            rulePriority: 3,
+            description: 'Expire images not pulled for 180 days (90 days after they were archived)',
+            selection: { tagStatus: 'any', storageClass: 'archive', countType: 'sinceImageTransitioned', countUnit: 'days', countNumber: 90 },
+            action: { type: 'expire' },
+          },
+        ],
+      }),
+    });
+    // Failed syncs of every rule of the cache go to a new SNS topic.
+    const notifications = new Construct(cache, 'FailureNotifications');
+    const eventRule = new CloudwatchEventRule(notifications, 'Rule', {
+      description: 'Pull through cache syncs that did not succeed',
+      eventPattern: JSON.stringify({
+        source: ['aws.ecr'],
+        'detail-type': ['ECR Pull Through Cache Action'],
+        detail: { 'ecr-repository-prefix': PREFIXES, 'sync-status': [{ 'anything-but': 'SUCCESS' }] },
+      }),
+    });
+    const topic = new SnsTopic(notifications, 'Topic', {});
+    new SnsTopicPolicy(notifications, 'TopicPolicy', {
+      arn: topic.arn,
+      policy: policy([{
+        Sid: 'EventBridgePublishesFailedSyncs', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sns:Publish', Resource: topic.arn, Condition: { ArnEquals: { 'aws:SourceArn': eventRule.arn } },
+      }]),
+    });
+    new CloudwatchEventTarget(notifications, 'Target', { rule: eventRule.name, arn: topic.arn });
+    new TerraformOutput(this, 'sync_failures_topic', { value: topic.arn });
     addRule('Kubernetes', 'k8s', { upstreamRegistryUrl: 'registry.k8s.io' });
     addRule('EcrPublic', 'ecr-public', { upstreamRegistryUrl: 'public.ecr.aws' });
     addRule('GitHub', 'ghcr', { upstreamRegistryUrl: 'ghcr.io', credentialArn: secretArn('ghcr') });
@@ -182,8 +242,27 @@ class ReferenceStackL1 extends TerraformStack {
       }
       return new IamRolePolicy(scope, `PullGrant-${role}`, { role, policy: policy(statements) });
     };
-    grant(cache, regionData.region,
-      ['docker-hub', 'quay', 'k8s', 'ecr-public', 'ghcr', 'gitlab', 'chainguard', 'azure', 'central'], ['docker-hub']);
+    grant(cache, regionData.region, PREFIXES, ['docker-hub']);
+
+    // The organization's first pulls: the registry policy of the Region (tagging only where the template tags).
+    const firstPull = (sid, actions, prefixes) => ({
+      Sid: sid, Effect: 'Allow', Principal: { AWS: '*' }, Action: actions,
+      Resource: prefixes.map((p) => repoArn(regionData.region, caller.accountId, p)), Condition: IN_ORGANIZATION,
+    });
+    new EcrRegistryPolicy(this, 'EcrPullThroughCacheRegistryPolicy-us-east-1', {
+      policy: policy([
+        firstPull('PullThroughCacheFirstPull1', ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository', 'ecr:TagResource'], ['docker-hub']),
+        firstPull('PullThroughCacheFirstPull2', ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], PREFIXES.slice(1)),
+      ]),
+    });
+    new TerraformOutput(this, 'consumer_policy', {
+      description: 'Attach this policy to the roles of the consumer accounts',
+      value: policy([
+        { Sid: 'EcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+        { Sid: 'PullThroughCache', Effect: 'Allow', Action: PULL, Resource: PREFIXES.map((p) => repoArn(regionData.region, caller.accountId, p)) },
+        { Sid: 'TagOnCreate', Effect: 'Allow', Action: ['ecr:TagResource'], Resource: [repoArn(regionData.region, caller.accountId, 'docker-hub')] },
+      ]),
+    });
 
     // More Regions: provider v6 takes a Region per resource.
     for (const region of ['eu-west-1', 'ap-southeast-2']) {
