@@ -465,6 +465,20 @@ describe('argument checks remember their answers', () => {
     expect(first).toEqual([undefined, 'pattern', 'length', undefined, 'length', undefined, 'length']);
   });
 
+  test('each kind of rule is checked on its own argument: enumeration, wildcards, JSON', () => {
+    expect(brokenStringRule(TEMPLATE.image_tag_mutability, 'MUTABLE')).toBeUndefined();
+    expect(brokenStringRule(TEMPLATE.image_tag_mutability, 'IMMUTABLE_WITH_EXCLUSION')).toBeUndefined();
+    expect(brokenStringRule(TEMPLATE.image_tag_mutability, 'SOMETIMES')).toBe('values');
+    const filter = TEMPLATE['image_tag_mutability_exclusion_filter.filter'];
+    expect(brokenStringRule(filter, 'release-*-*')).toBeUndefined();
+    expect(brokenStringRule(filter, 'a*b*c*')).toBe('wildcards');
+    expect(brokenStringRule(TEMPLATE.lifecycle_policy, '{"rules":[]}')).toBeUndefined();
+    expect(brokenStringRule(TEMPLATE.lifecycle_policy, '{"rules":')).toBe('json');
+    // An argument without those rules never reports them.
+    expect(brokenStringRule(RULE.ecr_repository_prefix, 'a*b*c*d')).toBe('pattern');
+    expect(brokenStringRule(TEMPLATE.description, '{not json')).toBeUndefined();
+  });
+
   test('answers of one argument are not given for another', () => {
     expect(brokenStringRule(RULE.ecr_repository_prefix, 'ROOT')).toBeUndefined();
     expect(brokenStringRule(RULE.region, 'ROOT')).toBe('pattern');
