@@ -4,8 +4,9 @@
 #   1. flavors/cdktn/node_modules: `npm ci` from the committed manifest and lockfile (cdktn, constructs 10.6,
 #      @cdktn/provider-aws, the CLI's bundled dependencies), when missing or older than the lockfile.
 #   2. .gen/cdktn: generated from the sources by scripts/flavor.js (unchanged files keep their mtime).
-#   3. jsii (the library and .jsii), tsc -p tsconfig.cli.json (the ecr-ptc bin) and scripts/bundle-lib.js (lib/index.js
-#      as one file), when a source is newer than the last build; then the example app (tsc -p tsconfig.examples.json into .gen/cdktn/.gen/examples).
+#   3. jsii (the library and .jsii), tsc -p tsconfig.cli.json (the ecr-ptc bin) and scripts/bundle-lib.js
+#      (lib/index.js as one file), when a source is newer than the last build; then the example app
+#      (tsc -p tsconfig.examples.json into .gen/cdktn/.gen/examples).
 #
 #   bash scripts/build-cdktn.sh        (npm run build:cdktn)
 #   FORCE=1 bash scripts/build-cdktn.sh   rebuild even when up to date

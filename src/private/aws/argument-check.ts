@@ -99,13 +99,9 @@ interface StringCheck {
   readonly values: readonly string[] | undefined;
   readonly maxWildcards: number;
   readonly json: boolean;
-  /** Answers already given, per value (bounded: see `brokenStringRule`). */
-  readonly answers: Map<string, RuleKind | undefined>;
 }
 
 const stringChecks = new WeakMap<ArgumentLimits, StringCheck>();
-/** Values remembered per argument; a stack repeats a few Regions and prefixes, not thousands of distinct values. */
-const MAX_ANSWERS = 4096;
 
 function stringCheckOf(limits: ArgumentLimits): StringCheck {
   let check = stringChecks.get(limits);
@@ -126,29 +122,21 @@ function stringCheckOf(limits: ArgumentLimits): StringCheck {
       values: allowedValues(limits),
       maxWildcards,
       json: constraints.some((c) => c.json === true),
-      answers: new Map(),
     };
     stringChecks.set(limits, check);
   }
   return check;
 }
 
-function firstBrokenRule(check: StringCheck, value: string): RuleKind | undefined {
+/** The first rule a literal string breaks (length, then pattern, values, wildcards, JSON), or `undefined`. */
+export function brokenStringRule(limits: ArgumentLimits, value: string): RuleKind | undefined {
+  const check = stringCheckOf(limits);
   if (value.length < check.min || value.length > check.max) return 'length';
   for (const re of check.patterns) if (!re.test(value)) return 'pattern';
   if (check.values !== undefined && !check.values.includes(value)) return 'values';
   if (check.maxWildcards !== Infinity && value.split('*').length - 1 > check.maxWildcards) return 'wildcards';
   if (check.json && !isJson(value)) return 'json';
   return undefined;
-}
-
-/** The first rule a literal string breaks (length, then pattern, values, wildcards, JSON), or `undefined`. */
-export function brokenStringRule(limits: ArgumentLimits, value: string): RuleKind | undefined {
-  const check = stringCheckOf(limits);
-  if (check.answers.has(value)) return check.answers.get(value);
-  const broken = firstBrokenRule(check, value);
-  if (check.answers.size < MAX_ANSWERS && value.length <= 1024) check.answers.set(value, broken);
-  return broken;
 }
 
 /** Whether a literal number is allowed: a whole number in range, or one of the extra values. */

@@ -453,9 +453,9 @@ describe('properties', () => {
   });
 });
 
-describe('argument checks remember their answers', () => {
-  // The check of an argument is merged from its constraints once and remembers answers per value (a stack repeats the
-  // same Regions and prefixes); the answer for a value must not depend on what was asked before.
+describe('argument checks merged once per argument', () => {
+  // The check of an argument is merged from its constraints once and reused for every value (a stack repeats the
+  // same arguments); the answer for a value must not depend on what was asked before.
 
   test('the same value gets the same answer every time, broken or not, long or short', () => {
     const values = ['docker-hub', 'Docker-Hub', 'x', 'quay', 'x'.repeat(2000), 'docker-hub', 'x'.repeat(2000)];
